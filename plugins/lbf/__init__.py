@@ -1,0 +1,11 @@
+"""LBF funding rules (LBF): plan frame, governance and the rules of each pulje."""
+
+from planlint import hookimpl
+from planlint.rule import rules_of
+
+RULES = rules_of()
+
+
+@hookimpl
+def planlint_rules():
+    return RULES

@@ -1,0 +1,12 @@
+"""planlint: the linter for Danish boligsociale helhedsplaner.
+
+The public API for plugin authors: ``hookimpl`` (mark hook implementations),
+``planlint.rule`` (``rule``, ``Example``, ``rules_of``), ``planlint.findings``
+(``Finding``, ``Message``, ``Severity``) and ``planlint.model`` (the plan).
+"""
+
+__version__ = "0.1.0"
+
+from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
+
+__all__ = ["__version__", "hookimpl"]

@@ -1,0 +1,5 @@
+"""``python -m planlint`` works the same as ``planlint``."""
+
+from .cli import run
+
+run()

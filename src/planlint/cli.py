@@ -1,0 +1,176 @@
+"""The command line: ``planlint check|report|rules|explain|schema|init``.
+
+Every failure ends in one sentence and an exit status from OUTPUT.md: 0 no
+finding at the ``--fail-on`` level, 1 findings, 2 the command could not do its
+job.  Heavy modules (pydantic, rich) are imported inside the commands that
+need them, so ``planlint --version`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, NoReturn, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="planlint",
+    help="Linter for boligsociale helhedsplaner (Landsbyggefonden). / Linter for Danish social-housing plans.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def fail(da: str, en: str, lang: str | None) -> NoReturn:
+    """One sentence on stderr and exit status 2."""
+    typer.echo(f"planlint: {en if lang == 'en' else da}", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Vis versionen og afslut. / Show the version and exit."),
+) -> None:
+    """planlint: lint boligsociale helhedsplaner before they go to Landsbyggefonden."""
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from .config import ConfigError
+    from .engine import UsageError
+    from .plugins import PluginLoadError
+    from .rulepack import PackError
+
+    return (ConfigError, UsageError, PluginLoadError, PackError)
+
+
+def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Run a command body; known failures and bugs alike end in one sentence."""
+    try:
+        return func(*args, **kwargs)
+    except typer.Exit:
+        raise
+    except _known_errors() as exc:
+        fail(exc.da, exc.en, lang)  # type: ignore[attr-defined]
+    except KeyboardInterrupt:
+        fail("afbrudt.", "interrupted.", lang)
+    except BrokenPipeError:
+        os._exit(1)  # the reader went away (| head); nothing more to say
+    except Exception as exc:  # a bug in planlint: still one sentence, never a traceback
+        fail(f"intern fejl i planlint ({type(exc).__name__}: {exc}); meld den gerne som en fejl.",
+             f"internal error in planlint ({type(exc).__name__}: {exc}); please report it as a bug.", lang)
+
+
+def cli_lang(lang: Optional[Lang]) -> str | None:
+    return lang.value if lang is not None else os.environ.get("PLANLINT_LANG") or None
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Planfiler eller mapper. / Plan files or folders."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f",
+                                            help="rich (terminal), text, json, sarif, junit, github, markdown."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for meddelelser. / Message language."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Laveste niveau, der giver exit 1."),
+    select: Optional[str] = typer.Option(None, "--select", help="Kun disse koder/præfikser, fx COF,SUC001."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Udelad disse koder/præfikser."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Brug denne konfigurationsfil."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv rapporten til en fil."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", min=1, help="Største planfil i byte."),
+    plugin_timeout: Optional[float] = typer.Option(None, "--plugin-timeout", min=0.001,
+                                                   help="Sekunder et plugin må bruge pr. plan."),
+    rule_packs: Optional[Path] = typer.Option(None, "--rule-packs", help="Mappe med regelpakker i stedet for de indbyggede."),
+    parser: Optional[str] = typer.Option(None, "--parser", help="YAML-parser: libyaml eller ruamel (standard: hurtigste)."),
+) -> None:
+    """Lint plan files. / Kontrollér planfiler."""
+    language = cli_lang(lang)
+    code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
+                   max_file_size, plugin_timeout, rule_packs, parser)
+    raise typer.Exit(code)
+
+
+def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
+           plugin_timeout, rule_packs, parser) -> int:
+    from .config import Overrides, load_config_file, parse_codes, settings_for_dir
+    from .engine import Linter, exit_status
+    from .findings import Severity
+    from .formatters import FormatOptions, get_writer
+    from .yamlparse import available_backends
+
+    if parser is not None and parser not in available_backends():
+        from .engine import UsageError
+
+        raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
+                         f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
+    overrides = Overrides(
+        select=parse_codes(select) if select is not None else None,
+        ignore=parse_codes(ignore) if ignore is not None else None,
+        fail_on=Severity(fail_on.value) if fail_on else None,
+        lang=language,
+        max_file_size=max_file_size,
+        plugin_timeout=plugin_timeout,
+    )
+    base = load_config_file(config) if config else None
+    linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
+                    backend=parser, base_settings=base)
+    results = list(linter.lint_paths(paths))
+    here = overrides.apply(base or settings_for_dir(Path.cwd()))
+    chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
+    options = FormatOptions(
+        lang=here.lang,
+        color=sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ,
+        tool_version=__version__,
+        rules=dict(linter.registry.rules) if linter.registry else {},
+        to_file=output is not None,
+    )
+    write = get_writer(chosen)
+    if output is not None:
+        # newline="" keeps the bytes the same on every platform (deterministic CI diffs)
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            write(results, options, stream)
+    else:
+        write(results, options, sys.stdout)
+    return exit_status(results)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

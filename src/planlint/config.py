@@ -1,0 +1,217 @@
+"""Configuration: ``.planlint.yaml`` or ``[tool.planlint]`` in ``pyproject.toml``.
+
+The file is found by walking up from each plan file, like ruff and yamllint
+do, so a repository of plans configures itself.  In one folder
+``.planlint.yaml`` wins over ``.planlint.yml``, which wins over
+``pyproject.toml``; a ``pyproject.toml`` without ``[tool.planlint]`` is passed
+over.  Options on the command line win over the file.
+
+Keys (the same in both files)::
+
+    select: [LBF, COF001]        # codes or prefixes to run; default: every rule
+    ignore: [SUC009]             # codes or prefixes to leave out
+    severity: {FOR003: error}    # per-code severity overrides
+    fail-on: warning             # error (default) | warning | info
+    lang: en                     # da (default) | en
+    max-file-size: 5000000       # bytes; bigger plan files are refused
+    plugin-timeout: 2.0          # seconds one plugin may spend on one plan
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .findings import Severity
+
+CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
+_CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
+
+
+class ConfigError(Exception):
+    """An invalid configuration (exit status 2); one sentence per language."""
+
+    def __init__(self, da: str, en: str):
+        super().__init__(en)
+        self.da = da
+        self.en = en
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration for one plan file."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    lang: str = "da"
+    max_file_size: int = 5 * 1024 * 1024
+    plugin_timeout: float = 2.0
+    source: str | None = None  # the configuration file, if any
+
+    def selects(self, code: str) -> bool:
+        """Whether a rule is on: selected (or nothing selected) and not ignored.
+
+        The most specific match wins, as in ruff: ``select: [COF]`` with
+        ``ignore: [COF003]`` turns off COF003 only, and ``ignore: [COF]`` with
+        ``select: [COF003]`` keeps COF003 alone.
+        """
+        chosen = _longest_match(code, self.select) if self.select else ""
+        if self.select and chosen is None:
+            return False
+        dropped = _longest_match(code, self.ignore)
+        if dropped is None:
+            return True
+        return chosen is not None and len(chosen) > len(dropped)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+
+def _longest_match(code: str, patterns: tuple[str, ...]) -> str | None:
+    matches = [p for p in patterns if code.startswith(p)]
+    return max(matches, key=len) if matches else None
+
+
+class _FileConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    select: Optional[list[str]] = None
+    ignore: Optional[list[str]] = None
+    severity: Optional[dict[str, Literal["error", "warning", "info"]]] = None
+    fail_on: Optional[Literal["error", "warning", "info"]] = Field(None, alias="fail-on")
+    lang: Optional[Literal["da", "en"]] = None
+    max_file_size: Optional[int] = Field(None, alias="max-file-size", gt=0)
+    plugin_timeout: Optional[float] = Field(None, alias="plugin-timeout", gt=0)
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _codes(cls, values: Optional[list[str]]) -> Optional[list[str]]:
+        for value in values or []:
+            if not _CODE_OR_PREFIX.match(value):
+                raise ValueError(f"'{value}' is not a rule code or prefix (like COF or COF001)")
+        return values
+
+    @field_validator("severity")
+    @classmethod
+    def _severity_codes(cls, values: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
+        for code in values or {}:
+            if not re.match(r"^[A-Z]+[0-9]{3}$", code):
+                raise ValueError(f"'{code}' is not a rule code (like COF001)")
+        return values
+
+
+def parse_codes(text: str | None) -> tuple[str, ...]:
+    """``"COF,SUC001"`` -> ``("COF", "SUC001")``; ConfigError for a malformed code."""
+    if not text:
+        return ()
+    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    for code in codes:
+        if not _CODE_OR_PREFIX.match(code):
+            raise ConfigError(f"'{code}' er ikke en regelkode eller et præfiks (som COF eller COF001).",
+                              f"'{code}' is not a rule code or prefix (like COF or COF001).")
+    return codes
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The planlint table of a config file; None for a pyproject.toml without one."""
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Konfigurationen {path} kan ikke læses: {exc}.",
+                          f"The configuration {path} cannot be read: {exc}.")
+    if name == "pyproject.toml":
+        import tomllib
+
+        try:
+            table = tomllib.loads(text).get("tool", {}).get("planlint")
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path} er ikke gyldig TOML: {exc}.", f"{path} is not valid TOML: {exc}.")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.planlint] skal være en tabel.", f"{path}: [tool.planlint] must be a table.")
+        return table
+    from . import yamlparse
+
+    try:
+        root, _ = yamlparse.parse(text)
+        data = yamlparse.to_data(root)[0] if root is not None else {}
+    except yamlparse.YamlError as exc:
+        raise ConfigError(f"{path}, linje {exc.line}: ikke gyldig YAML ({exc.detail}).",
+                          f"{path}, line {exc.line}: not valid YAML ({exc.detail}).")
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: konfigurationen skal være en mapping.", f"{path}: the configuration must be a mapping.")
+    return data
+
+
+def _validate(path: Path, table: dict[str, Any]) -> Settings:
+    try:
+        parsed = _FileConfig.model_validate(table)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        line = ""
+        node = getattr(table, "entries", {}).get(error["loc"][0]) if error["loc"] else None
+        if node is not None:
+            line = f", linje {node[0].line}"
+        raise ConfigError(f"Ugyldig konfiguration i {path}{line}: '{where}': {error['msg']}.",
+                          f"Invalid configuration in {path}{line.replace('linje', 'line')}: '{where}': {error['msg']}.")
+    return Settings(
+        select=tuple(parsed.select or ()),
+        ignore=tuple(parsed.ignore or ()),
+        severity={code: Severity(level) for code, level in (parsed.severity or {}).items()},
+        fail_on=Severity(parsed.fail_on) if parsed.fail_on else Severity.ERROR,
+        lang=parsed.lang or "da",
+        max_file_size=parsed.max_file_size or Settings.max_file_size,
+        plugin_timeout=parsed.plugin_timeout or Settings.plugin_timeout,
+        source=str(path),
+    )
+
+
+@lru_cache(maxsize=256)
+def settings_for_dir(directory: Path) -> Settings:
+    """The settings of the nearest configuration file at or above ``directory``."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                table = _read(candidate)
+                if table is not None:
+                    return _validate(candidate, table)
+    return Settings()
+
+
+def load_config_file(path: Path) -> Settings:
+    """Settings from an explicit ``--config FILE``."""
+    if not path.is_file():
+        raise ConfigError(f"Konfigurationsfilen {path} findes ikke.", f"The configuration file {path} does not exist.")
+    table = _read(path)
+    if table is None:
+        raise ConfigError(f"{path} har ingen [tool.planlint]-tabel.", f"{path} has no [tool.planlint] table.")
+    return _validate(path, table)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Options given on the command line; ``None`` means "not given"."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: Severity | None = None
+    lang: str | None = None
+    max_file_size: int | None = None
+    plugin_timeout: float | None = None
+
+    def apply(self, settings: Settings) -> Settings:
+        changes = {name: value for name, value in vars(self).items() if value is not None}
+        return replace(settings, **changes) if changes else settings

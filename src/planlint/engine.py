@@ -1,0 +1,146 @@
+"""The lint run: files -> documents -> plugins -> findings, one way.
+
+``Linter`` holds what a run shares (plugins, rule packs, command-line
+overrides); ``Linter.lint_file`` lints one file and never raises for
+anything a plan file can contain.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import Overrides, Settings, settings_for_dir
+from .findings import FileResult, Finding, Message, Severity
+from .load import is_plan_file, load_file, load_text
+from .plugins import Registry, build_registry, run_plugins
+from .rulepack import RulePack, load_packs
+
+#: Folders never searched for plans (version control, environments, caches).
+SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
+
+
+class UsageError(Exception):
+    """The command cannot do its job (exit status 2); one sentence per language."""
+
+    def __init__(self, da: str, en: str):
+        super().__init__(en)
+        self.da = da
+        self.en = en
+
+
+def collect_files(paths: Iterable[str]) -> list[Path]:
+    """The plan files named, with every ``*.yaml``/``*.yml`` below a named folder.
+
+    Folders are walked without following symlinks (no loops) and hidden
+    folders (``.git``, ``.venv``) and files are skipped.  A named path that
+    does not exist is a ``UsageError``.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for folder, dirnames, filenames in os.walk(path, onerror=None, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+                for filename in sorted(filenames):
+                    candidate = Path(folder) / filename
+                    if not filename.startswith(".") and is_plan_file(candidate) and candidate not in seen:
+                        seen.add(candidate)
+                        found.append(candidate)
+        elif path.exists() or path.is_symlink():
+            if path not in seen:
+                seen.add(path)
+                found.append(path)
+        else:
+            raise UsageError(f"Stien '{name}' findes ikke.", f"The path '{name}' does not exist.")
+    return found
+
+
+@dataclass
+class Linter:
+    overrides: Overrides = field(default_factory=Overrides)
+    registry: Registry | None = None
+    packs: dict[str, RulePack] | None = None
+    packs_dir: str | None = None
+    backend: str | None = None
+    base_settings: Settings | None = None  # from --config; else found per file
+
+    def __post_init__(self) -> None:
+        if self.registry is None:
+            self.registry = build_registry()
+        if self.packs is None:
+            self.packs = load_packs(self.packs_dir)
+
+    def settings_for(self, path: Path) -> Settings:
+        base = self.base_settings or settings_for_dir(path.resolve().parent)
+        return self.overrides.apply(base)
+
+    def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
+        for path in collect_files(paths):
+            yield self.lint_file(path)
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        settings = self.settings_for(path)
+        shown = display or _display(path)
+        document = load_file(path, shown, settings.max_file_size, self.backend)
+        return self._finish(document, settings)
+
+    def lint_text(self, text: str, display: str = "<plan>", settings: Settings | None = None) -> FileResult:
+        """Lint plan text that is not in a file (tests, editors, ``-``)."""
+        document = load_text(text, display, self.backend)
+        return self._finish(document, self.overrides.apply(settings or Settings()))
+
+    def _finish(self, document, settings: Settings) -> FileResult:
+        assert self.registry is not None and self.packs is not None
+        findings = list(document.findings)
+        plan = document.plan
+        pulje = plan.pulje_name if plan is not None else None
+        if plan is not None:
+            pack = self.packs.get(pulje) if pulje else None
+            findings.extend(run_plugins(self.registry, plan, document, pack, settings))
+        result = FileResult(path=document.path, pulje=pulje, document=document, fail_on=settings.fail_on)
+        result.findings = self._complete(findings, document, settings)
+        result.rules_run = sorted(code for code in self.registry.rules if settings.selects(code))
+        return result
+
+    def _complete(self, findings: list[Finding], document, settings: Settings) -> list[Finding]:
+        """Fill in plugin, severity and position; apply the configuration; sort."""
+        assert self.registry is not None
+        rules = self.registry.rules
+        done: list[Finding] = []
+        for finding in findings:
+            rule = rules.get(finding.code)
+            if rule is None:
+                finding = Finding(
+                    code="PLN022", path=finding.path, plugin="core",
+                    message=Message(
+                        f"Pluginet '{finding.plugin}' rapporterede koden {finding.code}, som intet plugin har oplyst: "
+                        f"{finding.message.da}",
+                        f"The plugin '{finding.plugin}' reported the code {finding.code}, which no plugin declared: "
+                        f"{finding.message.en}"))
+                rule = rules["PLN022"]
+            if not settings.selects(finding.code):
+                continue
+            severity = settings.severity_of(finding.code, finding.severity or rule.severity)
+            line, column = finding.line, finding.column
+            if line is None and document.root is not None:
+                line, column = document.locate(finding.path)
+            elif line is None and document.text:
+                line, column = 1, 1
+            done.append(finding.with_(severity=severity, line=line, column=column,
+                                      plugin=finding.plugin or rule.plugin))
+        done.sort(key=Finding.sort_key)
+        return done
+
+
+def _display(path: Path) -> str:
+    """Paths as the user gave them, with ``/`` separators, for stable output."""
+    return path.as_posix()
+
+
+def exit_status(results: Iterable[FileResult]) -> int:
+    """0 when no finding reaches its file's ``--fail-on`` level, else 1 (OUTPUT.md)."""
+    return 1 if any(result.fails(f) for result in results for f in result.findings) else 0

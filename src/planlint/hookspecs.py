@@ -1,0 +1,94 @@
+"""Hook specifications: the contract between planlint and its plugins.
+
+A plugin is a module (or object) with functions marked ``@planlint.hookimpl``
+whose names are the hooks below.  It is found through the ``planlint`` entry
+point group, so installing a package with pip is all it takes::
+
+    [project.entry-points.planlint]
+    myplugin = "my_package.planlint_plugin"
+
+The built-in plugins in ``plugins/`` are registered the same way.  A plugin
+implements only the hooks it needs; every argument is optional in an
+implementation (pluggy passes the ones the function names).
+
+What flows through the hooks:
+
+* ``plan`` - a ``planlint.model.Plan``, the pydantic model of FORMAT.md.  It
+  can be partial: values that broke the format have already been reported as
+  ``PLN`` findings and removed, so every field may be ``None``.
+* ``document`` - a ``planlint.document.PlanDocument``: the file's display
+  path, text and node tree, for positions.  Plugins never read files.
+* ``pack`` - the ``planlint.rulepack.RulePack`` of the plan's pulje (its
+  allowed areas, thresholds, sources), or ``None`` when the plan names no
+  known pulje.
+* ``settings`` - the effective ``planlint.config.Settings`` for this file.
+
+Plugins never print, never read or write files, and return findings instead
+of raising: an exception in a hook becomes a ``PLN020`` finding naming the
+plugin, and the other plugins still run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+import pluggy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Settings
+    from .document import PlanDocument
+    from .findings import Finding
+    from .model import Plan
+    from .rule import Rule
+    from .rulepack import RulePack
+
+hookspec = pluggy.HookspecMarker("planlint")
+hookimpl = pluggy.HookimplMarker("planlint")
+
+
+@hookspec
+def planlint_rules() -> "Iterable[Rule]":
+    """Declare the rules this plugin reports.
+
+    Return ``planlint.rule.Rule`` objects: code (an uppercase prefix of the
+    plugin's own and three digits, e.g. ``ABC001``), default severity, title,
+    rationale, source and a failing and a passing example.  ``planlint rules``,
+    ``planlint explain`` and the generated rules reference are made from them,
+    and a finding whose code no plugin declared is reported as ``PLN022``.
+
+    A rule created with the ``@planlint.rule.rule`` decorator carries its own
+    ``check`` function, which the engine runs for you, one rule at a time,
+    with the rule's code filled in (see ``planlint.rule.CheckContext``).  That
+    is the simplest way to write a plugin: one module per rule, its docstring
+    its rationale, and this hook returning ``rules_of(module, ...)``.
+
+    Two plugins declaring the same code stop the run with exit status 2.
+    """
+
+
+@hookspec
+def planlint_check(
+    plan: "Plan", document: "PlanDocument", pack: "RulePack | None", settings: "Settings"
+) -> "Iterable[Finding] | None":
+    """Check one plan and return findings (or yield them).
+
+    For plugins that check many rules in one pass and do not use per-rule
+    ``check`` functions.  Each finding names a code declared in
+    ``planlint_rules`` and a ``path`` in the plan; the engine fills in the
+    severity, the plugin name, the line and the column.  Findings whose code
+    is not selected by the configuration are dropped by the engine, so a
+    plugin need not read ``settings.select``.
+
+    Called once per plan that could be parsed, including partial plans.
+    """
+
+
+@hookspec
+def planlint_facts(plan: "Plan", pack: "RulePack | None") -> "dict[str, Any] | None":
+    """Numbers a plugin computes about a plan, for ``planlint report``.
+
+    Return a mapping of fact names to plain data (numbers, strings, lists
+    and dicts of them), e.g. ``{"cofinancing": {...}}``.  Names are global:
+    prefix them with the plugin name when in doubt.  Must not raise for a
+    partial plan; return ``None`` or ``{}`` when there is nothing to say.
+    """

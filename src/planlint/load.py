@@ -1,0 +1,225 @@
+"""From a file to a ``PlanDocument``: read, decode, parse, validate.
+
+Everything that can be wrong with the file itself becomes a ``PLN`` finding
+here; nothing raises past ``load_file`` except a bug.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from . import yamlparse
+from .document import PlanDocument
+from .findings import Finding, Message
+from .validate import validate_data
+
+#: Default size limit for one plan file (``--max-file-size``).
+MAX_FILE_SIZE = 5 * 1024 * 1024
+
+_YAML_PROBLEMS_DA = {
+    "found character '\\t' that cannot start any token":
+        "et tabulatortegn kan ikke stå her; YAML indrykkes med mellemrum",
+    "mapping values are not allowed here": "et kolon står et sted, hvor YAML ikke tillader det",
+    "could not find expected ':'": "der mangler et ':' efter nøglen",
+    "did not find expected key": "en nøgle mangler, eller indrykningen er forkert",
+    "did not find expected '-' indicator": "et listepunkt ('-') mangler, eller indrykningen er forkert",
+    "found unexpected end of stream": "filen slutter midt i en værdi (mangler et anførselstegn eller en parentes?)",
+    "found undefined alias": "et alias (*navn) henviser til et anker, der ikke findes",
+    "found unknown escape character": "en ukendt escape-sekvens i en tekst i anførselstegn",
+    "did not find expected node content": "her mangler en værdi",
+    "found a tab character where an indentation space is expected":
+        "et tabulatortegn står, hvor YAML kræver mellemrum til indrykning",
+    "found a tab character that violates indentation":
+        "et tabulatortegn står, hvor YAML kræver mellemrum til indrykning",
+    "found character that cannot start any token": "et tegn, der ikke kan indlede en YAML-værdi",
+    "did not find expected ',' or ']'": "der mangler et ',' eller ']' i en liste",
+    "did not find expected ',' or '}'": "der mangler et ',' eller '}' i en mapping",
+    "found duplicate anchor": "det samme anker (&navn) er defineret to gange",
+    "control characters are not allowed": "filen indeholder kontroltegn, som YAML ikke tillader",
+}
+
+
+def _problem_da(problem: str) -> str:
+    for english, danish in _YAML_PROBLEMS_DA.items():
+        if english in problem:
+            return danish
+    return f"parseren siger: {problem}"
+
+
+def _file_finding(code: str, da: str, en: str, line: int | None = 1, column: int | None = 1) -> Finding:
+    return Finding(code=code, message=Message(da, en), path=(), line=line, column=column)
+
+
+def read_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, Finding | None]:
+    """The file's bytes, or a finding saying why they cannot be had."""
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return None, _file_finding(
+                "PLN015",
+                f"Filen er {size:,} byte; planlint læser højst {max_size:,} byte (--max-file-size).".replace(",", "."),
+                f"The file is {size:,} bytes; planlint reads at most {max_size:,} bytes (--max-file-size).",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(max_size + 1)
+        if len(raw) > max_size:
+            return None, _file_finding(
+                "PLN015",
+                f"Filen er større end {max_size:,} byte (--max-file-size).".replace(",", "."),
+                f"The file is larger than {max_size:,} bytes (--max-file-size).",
+            )
+        return raw, None
+    except FileNotFoundError:
+        return None, _file_finding("PLN011", "Filen forsvandt, mens planlint kørte.",
+                                   "The file disappeared while planlint was running.", None, None)
+    except IsADirectoryError:
+        return None, _file_finding("PLN011", "Stien er en mappe, ikke en fil.",
+                                   "The path is a directory, not a file.", None, None)
+    except PermissionError:
+        return None, _file_finding("PLN011", "Filen kan ikke læses: adgang nægtet.",
+                                   "The file cannot be read: permission denied.", None, None)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, _file_finding("PLN011", f"Filen kan ikke læses: {reason}.",
+                                   f"The file cannot be read: {reason}.", None, None)
+
+
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
+    """UTF-8 text (with or without BOM), or a finding saying what the file is instead."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, _file_finding(
+            "PLN011", "Filen er gemt som UTF-32; planlint læser kun UTF-8. Gem den som UTF-8.",
+            "The file is saved as UTF-32; planlint reads UTF-8 only. Save it as UTF-8.")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, _file_finding(
+            "PLN011", "Filen er gemt som UTF-16; planlint læser kun UTF-8. Gem den som UTF-8.",
+            "The file is saved as UTF-16; planlint reads UTF-8 only. Save it as UTF-8.")
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        return None, _file_finding(
+            "PLN011",
+            f"Filen indeholder NUL-byte (linje {line}); det er en binær fil, ikke en YAML-plan.",
+            f"The file contains NUL bytes (line {line}); it is a binary file, not a YAML plan.",
+            line, nul - raw.rfind(b"\n", 0, nul))
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        return None, _file_finding(
+            "PLN011",
+            f"Linje {line} er ikke UTF-8 (måske Latin-1/Windows-1252); gem filen som UTF-8.",
+            f"Line {line} is not UTF-8 (perhaps Latin-1/Windows-1252); save the file as UTF-8.",
+            line, column)
+
+
+def load_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE,
+              backend: str | None = None) -> PlanDocument:
+    """Read, decode, parse and validate one plan file."""
+    raw, problem = read_file(path, display, max_size)
+    if problem is None:
+        text, problem = decode(raw)  # type: ignore[arg-type]
+    if problem is not None:
+        return PlanDocument(path=display, findings=[problem])
+    return load_text(text, display, backend)  # type: ignore[arg-type]
+
+
+def load_text(text: str, display: str = "<plan>", backend: str | None = None) -> PlanDocument:
+    """Parse and validate plan text (already decoded)."""
+    document = PlanDocument(path=display, text=text)
+    findings = document.findings
+    try:
+        root, notices = yamlparse.parse(text, backend)
+    except yamlparse.YamlError as exc:
+        findings.append(_yaml_error_finding(exc))
+        return document
+    findings.extend(_notice_finding(notice) for notice in notices if notice.kind != "anchor")
+    if root is None or (isinstance(root, yamlparse.ScalarNode) and root.value is None):
+        findings.append(_file_finding(
+            "PLN012", "Filen indeholder ingen plan (den er tom eller har kun kommentarer).",
+            "The file holds no plan (it is empty or only has comments)."))
+        return document
+    if not isinstance(root, yamlparse.MappingNode):
+        kind_da, kind_en = ("en liste", "a list") if isinstance(root, yamlparse.SequenceNode) else ("en enkelt værdi", "a single value")
+        findings.append(_file_finding(
+            "PLN012",
+            f"Filen er {kind_da}, men en plan er en mapping med nøglerne version, plan, parter, ...",
+            f"The file is {kind_en}, but a plan is a mapping with the keys version, plan, parter, ...",
+            root.line, root.column))
+        document.root = root
+        return document
+    document.root = root
+    try:
+        data, duplicates, bad_keys = yamlparse.to_data(root)
+    except yamlparse.YamlError as exc:
+        findings.append(_yaml_error_finding(exc))
+        return document
+    for dup in duplicates:
+        findings.append(Finding(
+            code="PLN002",
+            message=Message(
+                f"Nøglen '{dup.key}' står to gange (første gang i linje {dup.first_line}); den anden forekomst ignoreres.",
+                f"The key '{dup.key}' appears twice (first on line {dup.first_line}); the second is ignored."),
+            path=dup.path + (yamlparse.path_key(dup.key),), line=dup.line, column=dup.column))
+    for bad in bad_keys:
+        findings.append(Finding(
+            code="PLN005",
+            message=Message("En nøgle skal være en enkel tekst, ikke en liste, mapping eller et decimaltal.",
+                            "A key must be a plain text, not a list, mapping or decimal number."),
+            path=bad.path, line=bad.line, column=bad.column))
+    document.data = data
+    document.plan, problems = validate_data(data, document)
+    findings.extend(problems)
+    return document
+
+
+def _yaml_error_finding(exc: yamlparse.YamlError) -> Finding:
+    if exc.kind == "documents":
+        da = "Filen indeholder flere YAML-dokumenter (---); en plan er ét dokument pr. fil."
+        en = "The file holds several YAML documents (---); a plan is one document per file."
+        code = "PLN012"
+    elif exc.kind == "depth":
+        da = f"YAML'en er indlejret mere end {yamlparse.MAX_DEPTH} niveauer dybt; en plan bruger omkring 10."
+        en = f"The YAML is nested more than {yamlparse.MAX_DEPTH} levels deep; a plan uses about 10."
+        code = "PLN015"
+    elif exc.kind == "aliases":
+        da = (f"Aliasser (*navn) folder sig ud til mere end {int(exc.detail):,} værdier; "
+              "filen afvises (en 'billion laughs'-bombe?).").replace(",", ".")
+        en = (f"Aliases (*name) expand to more than {int(exc.detail):,} values; "
+              "the file is refused (a 'billion laughs' bomb?).")
+        code = "PLN014"
+    else:
+        da = f"YAML-syntaksfejl: {_problem_da(exc.detail)}."
+        en = f"YAML syntax error: {exc.detail}."
+        code = "PLN001"
+    return _file_finding(code, da, en, exc.line, exc.column)
+
+
+def _notice_finding(notice: yamlparse.Notice) -> Finding:
+    if notice.kind == "recursive_alias":
+        return _file_finding(
+            "PLN014", f"Aliasset *{notice.detail} henviser til sig selv; værdien ignoreres.",
+            f"The alias *{notice.detail} refers to itself; the value is ignored.", notice.line, notice.column)
+    tag = notice.detail.replace(yamlparse.CORE_TAG, "!!")
+    return _file_finding(
+        "PLN013",
+        f"YAML-tagget {tag} er ikke tilladt i en plan; værdien bruges ikke (planlint opretter aldrig objekter fra tags).",
+        f"The YAML tag {tag} is not allowed in a plan; the value is not used (planlint never constructs objects from tags).",
+        notice.line, notice.column)
+
+
+def is_plan_file(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """A path as shown to the user: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path) if not path.is_absolute() or str(path).startswith(os.getcwd()) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

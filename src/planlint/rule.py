@@ -1,0 +1,196 @@
+"""Rules: a code, its documentation and (usually) its check, in one place.
+
+A rule module, in the style of yamllint's rule modules::
+
+    \"\"\"Every activity has a forankring.  (This docstring is the rationale.)\"\"\"
+
+    from planlint.rule import Example, rule
+
+    @rule(
+        code="FOR001",
+        severity="error",
+        title=("Aktiviteten mangler forankring", "The activity has no forankring"),
+        source="RULES.md, Forankring; seed 004 (fsb) ...",
+        bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("forankring",)),
+        good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
+    )
+    def check(plan, ctx):
+        for area, activity in plan.activities():
+            if activity.forankring is None:
+                yield ctx.finding(activity, "forankring", da="...", en="...")
+
+Examples are small edits of a clean base plan (``planlint/data/base_plan.yaml``,
+a complete plan that yields no finding): ``yaml`` is merged into the mapping
+at ``at`` (keys in the snippet replace the plan's), and ``remove`` deletes keys
+there.  The test suite runs every rule's examples: the bad one must report the
+rule's code, the good one must not.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .findings import Finding, Message, PlanPath, Severity, parse_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Settings
+    from .document import PlanDocument
+    from .model import Plan
+    from .rulepack import RulePack
+
+
+@dataclass(frozen=True)
+class Example:
+    """A plan made from the base plan by one edit (see the module docstring)."""
+
+    yaml: str = ""
+    at: str = ""
+    remove: tuple[str, ...] = ()
+    note: str = ""  # one line shown above the snippet in ``planlint explain``
+    #: ``yaml`` is the whole file, not an edit (for syntax errors and the like)
+    whole_file: bool = False
+    #: False for examples that cannot be made from text (a crashing plugin);
+    #: the test suite runs every other example
+    runnable: bool = True
+
+
+def _message(value: Message | tuple[str, str] | str) -> Message:
+    if isinstance(value, Message):
+        return value
+    if isinstance(value, tuple):
+        return Message(*value)
+    return Message(value, value)
+
+
+@dataclass
+class Rule:
+    code: str
+    severity: Severity
+    title: Message
+    rationale: Message
+    source: str
+    bad: Example | None = None
+    good: Example | None = None
+    #: the funding rounds the rule applies to; empty means every round
+    pulje: tuple[str, ...] = ()
+    check: Callable[..., Iterable[Finding] | None] | None = None
+    plugin: str = ""  # set by the plugin manager
+
+    @property
+    def prefix(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+def rule(
+    *,
+    code: str,
+    severity: str | Severity,
+    title: Message | tuple[str, str],
+    source: str,
+    rationale: Message | tuple[str, str] | str | None = None,
+    bad: Example | None = None,
+    good: Example | None = None,
+    pulje: tuple[str, ...] = (),
+) -> Callable[[Callable], Callable]:
+    """Declare a rule around its check function (``check(plan, ctx)``).
+
+    The rationale defaults to the module's docstring; a docstring with a line
+    ``Dansk:`` holds the English text above it and the Danish text below.
+    """
+
+    def decorate(func: Callable) -> Callable:
+        text = rationale
+        if text is None:
+            doc = (sys.modules[func.__module__].__doc__ or func.__doc__ or "").strip()
+            if "\nDansk:" in doc:
+                en, da = doc.split("\nDansk:", 1)
+                text = Message(da.strip(), en.strip())
+            else:
+                text = doc
+        func.rule = Rule(  # type: ignore[attr-defined]
+            code=code,
+            severity=Severity.parse(severity),
+            title=_message(title),
+            rationale=_message(text),
+            source=source,
+            bad=bad,
+            good=good,
+            pulje=tuple(pulje),
+            check=func,
+        )
+        return func
+
+    return decorate
+
+
+def rules_of(*modules: Any) -> list[Rule]:
+    """The rules declared by ``@rule`` in these modules (one per module)."""
+    found = []
+    for module in modules:
+        for value in vars(module).values():
+            declared = getattr(value, "rule", None)
+            if isinstance(declared, Rule) and declared.check is value:
+                found.append(declared)
+    return found
+
+
+Place = Any  # a model object, a path tuple or a path string
+
+
+@dataclass
+class CheckContext:
+    """What a rule's check gets besides the plan, and how it makes findings."""
+
+    document: "PlanDocument"
+    pack: "RulePack | None"
+    settings: "Settings"
+    rule: Rule | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def finding(
+        self,
+        at: Place,
+        *keys: str | int,
+        da: str,
+        en: str,
+        hint_da: str | None = None,
+        hint_en: str | None = None,
+        severity: str | Severity | None = None,
+        code: str | None = None,
+    ) -> Finding:
+        """A finding of the current rule at a place in the plan.
+
+        ``at`` is a model object (``activity``), a path tuple or a path string
+        (``"budget.finansiering"``); ``keys`` go further down from there
+        (``ctx.finding(activity, "forankring", "hos", ...)``).  ``severity``
+        overrides the rule's default, for rules whose level depends on the
+        pulje (the rule pack says which).
+        """
+        path = place_path(at) + tuple(keys)
+        hint = Message(hint_da, hint_en or hint_da) if hint_da is not None else None
+        chosen = code or (self.rule.code if self.rule else None)
+        if chosen is None:
+            raise ValueError("finding() outside a rule needs code=")
+        return Finding(
+            code=chosen,
+            message=Message(da, en),
+            path=path,
+            hint=hint,
+            severity=Severity.parse(severity) if severity is not None else None,
+        )
+
+
+def place_path(at: Place) -> PlanPath:
+    """The plan path of a model object, path tuple or path string."""
+    if at is None:
+        return ()
+    if isinstance(at, str):
+        return parse_path(at)
+    if isinstance(at, tuple):
+        return at
+    path = getattr(at, "plan_path", None)
+    if path is None:
+        raise TypeError(f"not a place in the plan: {at!r}")
+    return path

@@ -1,0 +1,244 @@
+"""Validate plan data against the model; every violation becomes one PLN finding.
+
+pydantic reports every error in one pass.  Each error is turned into a
+finding at its path, then the offending value is removed and the data is
+validated again, so the plugins get a (partial) model of everything that was
+right: one bad value yields one finding, never a plan nobody can check.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from .findings import Finding, Message, PlanPath, format_path
+from .model import Base, Plan, model_at
+from .references import check_references
+from .yamlparse import PlanDict, PlanList, path_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import PlanDocument
+
+_EXPECTED = {
+    "string_type": ("en tekst", "a text"),
+    "int_type": ("et helt tal", "a whole number"),
+    "int_parsing": ("et helt tal", "a whole number"),
+    "int_from_float": ("et helt tal", "a whole number"),
+    "bool_type": ("true eller false", "true or false"),
+    "bool_parsing": ("true eller false", "true or false"),
+    "list_type": ("en liste", "a list"),
+    "dict_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
+    "model_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
+    "model_attributes_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
+    "number": ("et endeligt tal", "a finite number"),
+    "date": ("en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "date_invalid": ("en dato, der findes", "a date that exists"),
+    "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
+    "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
+}
+
+
+def _describe(value: Any, lang: str) -> str:
+    """How a value looks to someone who wrote it in YAML."""
+    da = lang == "da"
+    if value is None:
+        return "tom" if da else "empty"
+    if isinstance(value, bool):
+        return ("sandhedsværdien " if da else "the boolean ") + str(value).lower()
+    if isinstance(value, (int, float)):
+        return ("tallet " if da else "the number ") + str(value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return ("teksten " if da else "the text ") + f'"{shown}"'
+    if isinstance(value, list):
+        return "en liste" if da else "a list"
+    if isinstance(value, dict):
+        return "en mapping" if da else "a mapping"
+    return type(value).__name__
+
+
+def _fold(text: str) -> str:
+    """Spelling-insensitive form for suggestions: ``indsatsomraader`` ~ ``indsatsområder``."""
+    return text.lower().replace("å", "aa").replace("æ", "ae").replace("ø", "oe").replace("-", "_")
+
+
+def closest(word: str, candidates: list[str]) -> str | None:
+    """The candidate closest to ``word``, or None when nothing is close."""
+    folded = {_fold(c): c for c in candidates}
+    match = difflib.get_close_matches(_fold(str(word)), list(folded), n=1, cutoff=0.75)
+    return folded[match[0]] if match else None
+
+
+def _loc_to_path(data: Any, loc: tuple) -> tuple[PlanPath, Any, bool]:
+    """Follow a pydantic ``loc`` through the data.
+
+    Returns the plan path, the value found there, and whether the error is
+    about a mapping *key* (pydantic's ``'[key]'`` marker).
+    """
+    path: list[Any] = []
+    current = data
+    is_key = False
+    for part in loc:
+        if part == "[key]":
+            is_key = True
+            break
+        if isinstance(current, list) and isinstance(part, int):
+            path.append(part)
+            current = current[part] if 0 <= part < len(current) else None
+        elif isinstance(current, dict):
+            path.append(path_key(part))
+            current = current.get(part)
+        else:
+            path.append(part if isinstance(part, int) else path_key(part))
+            current = None
+    return tuple(path), current, is_key
+
+
+def _suggest_key(loc: tuple, key: Any) -> tuple[str | None, list[str]]:
+    """The defined key closest to an unknown one, and all keys defined there."""
+    model = model_at(loc[:-1])
+    allowed = [f.alias for f in model.model_fields.values()] if model else []
+    return closest(str(key), allowed), allowed
+
+
+def _error_finding(error: dict[str, Any], data: Any) -> Finding:
+    loc = tuple(error["loc"])
+    path, value, is_key = _loc_to_path(data, loc)
+    kind = error["type"]
+    key = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        guess, allowed = _suggest_key(loc, key)
+        if guess:
+            da = f"Ukendt nøgle '{key}'; mente du '{guess}'?"
+            en = f"Unknown key '{key}'; did you mean '{guess}'?"
+        else:
+            da = f"Ukendt nøgle '{key}'. Tilladte nøgler her: {', '.join(allowed)}."
+            en = f"Unknown key '{key}'. Keys allowed here: {', '.join(allowed)}."
+        return Finding("PLN003", Message(da, en), path)
+    if kind == "literal_error":
+        allowed = [a.strip().strip("'") for a in error.get("ctx", {}).get("expected", "").replace(" or ", ", ").split(",")]
+        guess = closest(str(value), allowed)
+        tip_da = f" Mente du '{guess}'?" if guess else ""
+        tip_en = f" Did you mean '{guess}'?" if guess else ""
+        return Finding("PLN006", Message(
+            f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
+            f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}"), path)
+    if kind == "amount":
+        return Finding("PLN007", Message(
+            f"{_describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
+            f"{_describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\"."),
+            path)
+    if is_key:
+        da_what, en_what = _EXPECTED.get(kind, ("et årstal", "a year"))
+        return Finding("PLN005", Message(
+            f"Nøglen '{key}' skal være {da_what}.", f"The key '{key}' must be {en_what}."), path)
+    ctx = error.get("ctx", {})
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        da_what, en_what = f"en liste med mindst {need} elementer", f"a list of at least {need} items"
+    elif kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")
+        da_what, en_what = f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
+    else:
+        da_what, en_what = _EXPECTED.get(kind, ("en gyldig værdi", "a valid value"))
+    return Finding("PLN005", Message(
+        f"'{key}' skal være {da_what}, men er {_describe(value, 'da')}.",
+        f"'{key}' must be {en_what}, but is {_describe(value, 'en')}."), path)
+
+
+def _prune(data: Any, errors: list[dict[str, Any]]) -> None:
+    """Remove every value an error is about, so the rest validates."""
+    dict_targets: list[tuple[dict, Any]] = []
+    list_targets: dict[int, tuple[list, set[int]]] = {}
+    for error in errors:
+        container: Any = None
+        key: Any = None
+        current = data
+        for part in error["loc"]:
+            if part == "[key]":
+                break
+            if isinstance(current, dict) and part in current:
+                container, key, current = current, part, current[part]
+            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+                container, key, current = current, part, current[part]
+            else:
+                break
+        if container is None:
+            continue
+        if isinstance(container, list):
+            list_targets.setdefault(id(container), (container, set()))[1].add(key)
+        else:
+            dict_targets.append((container, key))
+    for container, key in dict_targets:
+        container.pop(key, None)
+    for container, indices in list_targets.values():
+        for index in sorted(indices, reverse=True):
+            del container[index]
+
+
+def _missing_finding(path: PlanPath, alias: str, cls: type[Base], data: Any) -> Finding:
+    where = format_path(path) or "toppen af filen"
+    where_en = format_path(path) or "the top of the file"
+    container = _get(data, path)
+    if isinstance(container, dict) and alias in container:
+        return Finding("PLN004", Message(
+            f"Den påkrævede nøgle '{alias}' har ingen værdi.",
+            f"The required key '{alias}' has no value."), path + (alias,))
+    return Finding("PLN004", Message(
+        f"Den påkrævede nøgle '{alias}' mangler i {where}.",
+        f"The required key '{alias}' is missing in {where_en}."), path + (alias,))
+
+
+def _get(data: Any, path: PlanPath) -> Any:
+    current = data
+    for part in path:
+        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(current, PlanDict):
+            current = next((v for k, v in current.items() if path_key(k) == part), None)
+        else:
+            return None
+    return current
+
+
+MAX_PASSES = 4
+
+
+def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, list[Finding]]:
+    """The (possibly partial) plan model and the PLN findings of the data."""
+    findings: list[Finding] = []
+    context: dict[str, Any] = {}
+    plan: Plan | None = None
+    first = True
+    for _ in range(MAX_PASSES):
+        errors: list[dict[str, Any]] = []
+        try:
+            plan = Plan.model_validate(data, context=context if first else {})
+        except ValidationError as exc:
+            errors = exc.errors()
+        if first:
+            findings.extend(_error_finding(error, data) for error in errors)
+            # a misspelt required key is one mistake: report the unknown key
+            # (with its suggestion), not also the required key as missing
+            seen = set()
+            for error in errors:
+                if error["type"] == "extra_forbidden":
+                    path, _, _ = _loc_to_path(data, tuple(error["loc"]))
+                    seen.add((path[:-1], _suggest_key(tuple(error["loc"]), path[-1])[0]))
+            for path, alias, cls in context.get("missing", []):
+                if (path, alias) not in seen:
+                    seen.add((path, alias))
+                    findings.append(_missing_finding(path, alias, cls, data))
+            first = False
+        if plan is not None:
+            break
+        _prune(data, errors)
+    if plan is not None:
+        findings.extend(check_references(plan))
+    return plan, findings
+
+
+__all__ = ["validate_data", "closest", "PlanList"]
