@@ -15,22 +15,25 @@ Keys (the same in both files)::
     lang: en                     # da (default) | en
     max-file-size: 5000000       # bytes; bigger plan files are refused
     plugin-timeout: 2.0          # seconds one plugin may spend on one plan
+    no-suppress: true            # ignore '# planlint: disable=...' comments in plans
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .findings import Severity
 
 CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
 _CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
+_CODE = re.compile(r"^[A-Z]+[0-9]{3}$")
 
 
 class ConfigError(Exception):
@@ -53,6 +56,8 @@ class Settings:
     lang: str = "da"
     max_file_size: int = 5 * 1024 * 1024
     plugin_timeout: float = 2.0
+    #: honour '# planlint: disable=...' comments (False: --no-suppress)
+    suppress: bool = True
     source: str | None = None  # the configuration file, if any
 
     def selects(self, code: str) -> bool:
@@ -89,22 +94,7 @@ class _FileConfig(BaseModel):
     lang: Optional[Literal["da", "en"]] = None
     max_file_size: Optional[int] = Field(None, alias="max-file-size", gt=0)
     plugin_timeout: Optional[float] = Field(None, alias="plugin-timeout", gt=0)
-
-    @field_validator("select", "ignore")
-    @classmethod
-    def _codes(cls, values: Optional[list[str]]) -> Optional[list[str]]:
-        for value in values or []:
-            if not _CODE_OR_PREFIX.match(value):
-                raise ValueError(f"'{value}' is not a rule code or prefix (like COF or COF001)")
-        return values
-
-    @field_validator("severity")
-    @classmethod
-    def _severity_codes(cls, values: Optional[dict[str, str]]) -> Optional[dict[str, str]]:
-        for code in values or {}:
-            if not re.match(r"^[A-Z]+[0-9]{3}$", code):
-                raise ValueError(f"'{code}' is not a rule code (like COF001)")
-        return values
+    no_suppress: Optional[bool] = Field(None, alias="no-suppress")
 
 
 def parse_codes(text: str | None) -> tuple[str, ...]:
@@ -155,17 +145,43 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
+    def line_of(key: Any) -> tuple[str, str]:
+        entry = getattr(table, "entries", {}).get(key)
+        return (f", linje {entry[0].line}", f", line {entry[0].line}") if entry else ("", "")
+
     try:
         parsed = _FileConfig.model_validate(table)
     except ValidationError as exc:
         error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        line = ""
-        node = getattr(table, "entries", {}).get(error["loc"][0]) if error["loc"] else None
-        if node is not None:
-            line = f", linje {node[0].line}"
-        raise ConfigError(f"Ugyldig konfiguration i {path}{line}: '{where}': {error['msg']}.",
-                          f"Invalid configuration in {path}{line.replace('linje', 'line')}: '{where}': {error['msg']}.")
+        key = error["loc"][0] if error["loc"] else ""
+        where_da, where_en = line_of(key)
+        if error["type"] == "extra_forbidden":
+            names = [f.alias or name for name, f in _FileConfig.model_fields.items()]
+            guess = difflib.get_close_matches(str(key), names, n=1)
+            if guess:
+                da, en = f"ukendt nøgle '{key}'; mente du '{guess[0]}'?", f"unknown key '{key}'; did you mean '{guess[0]}'?"
+            else:
+                da = f"ukendt nøgle '{key}' (mulige: {', '.join(names)})"
+                en = f"unknown key '{key}' (known: {', '.join(names)})"
+        elif error["type"] == "literal_error":
+            allowed = error.get("ctx", {}).get("expected", "")
+            da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
+            en = f"'{key}' must be one of {allowed}"
+        else:
+            da = f"'{key}' har en ugyldig værdi ({error['msg']})"
+            en = f"'{key}' has an invalid value ({error['msg']})"
+        end = "" if da.endswith("?") else "."
+        raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: {da}{end}",
+                          f"Invalid configuration in {path}{where_en}: {en}{end}")
+    for key, codes in (("select", parsed.select), ("ignore", parsed.ignore), ("severity", parsed.severity)):
+        pattern = _CODE_OR_PREFIX if key != "severity" else _CODE
+        for code in codes or []:
+            if not pattern.match(code):
+                where_da, where_en = line_of(key)
+                what_da = "en regelkode eller et præfiks (som COF eller COF001)" if key != "severity" else "en regelkode (som COF001)"
+                what_en = "a rule code or prefix (like COF or COF001)" if key != "severity" else "a rule code (like COF001)"
+                raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: '{code}' i '{key}' er ikke {what_da}.",
+                                  f"Invalid configuration in {path}{where_en}: '{code}' in '{key}' is not {what_en}.")
     return Settings(
         select=tuple(parsed.select or ()),
         ignore=tuple(parsed.ignore or ()),
@@ -174,6 +190,7 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
         lang=parsed.lang or "da",
         max_file_size=parsed.max_file_size or Settings.max_file_size,
         plugin_timeout=parsed.plugin_timeout or Settings.plugin_timeout,
+        suppress=not parsed.no_suppress,
         source=str(path),
     )
 
@@ -211,6 +228,7 @@ class Overrides:
     lang: str | None = None
     max_file_size: int | None = None
     plugin_timeout: float | None = None
+    suppress: bool | None = None  # False for --no-suppress
 
     def apply(self, settings: Settings) -> Settings:
         changes = {name: value for name, value in vars(self).items() if value is not None}

@@ -21,7 +21,7 @@ MAX_FILE_SIZE = 5 * 1024 * 1024
 _YAML_PROBLEMS_DA = {
     "found character '\\t' that cannot start any token":
         "et tabulatortegn kan ikke stå her; YAML indrykkes med mellemrum",
-    "mapping values are not allowed here": "et kolon står et sted, hvor YAML ikke tillader det",
+    "mapping values are not allowed": "et kolon står et sted, hvor YAML ikke tillader det (forkert indrykning, eller en tekst med kolon, der skal i anførselstegn)",
     "could not find expected ':'": "der mangler et ':' efter nøglen",
     "did not find expected key": "en nøgle mangler, eller indrykningen er forkert",
     "did not find expected '-' indicator": "et listepunkt ('-') mangler, eller indrykningen er forkert",
@@ -136,7 +136,7 @@ def load_text(text: str, display: str = "<plan>", backend: str | None = None) ->
     try:
         root, notices = yamlparse.parse(text, backend)
     except yamlparse.YamlError as exc:
-        findings.append(_yaml_error_finding(exc))
+        findings.append(_yaml_error_finding(exc, document.line_text(exc.line)))
         return document
     findings.extend(_notice_finding(notice) for notice in notices if notice.kind != "anchor")
     if root is None or (isinstance(root, yamlparse.ScalarNode) and root.value is None):
@@ -178,7 +178,7 @@ def load_text(text: str, display: str = "<plan>", backend: str | None = None) ->
     return document
 
 
-def _yaml_error_finding(exc: yamlparse.YamlError) -> Finding:
+def _yaml_error_finding(exc: yamlparse.YamlError, line_text: str = "") -> Finding:
     if exc.kind == "documents":
         da = "Filen indeholder flere YAML-dokumenter (---); en plan er ét dokument pr. fil."
         en = "The file holds several YAML documents (---); a plan is one document per file."
@@ -193,6 +193,11 @@ def _yaml_error_finding(exc: yamlparse.YamlError) -> Finding:
         en = (f"Aliases (*name) expand to more than {int(exc.detail):,} values; "
               "the file is refused (a 'billion laughs' bomb?).")
         code = "PLN014"
+    elif "\t" in line_text[: exc.column]:
+        # libyaml says only "cannot start any token"; the user needs to hear "tab"
+        da = "YAML-syntaksfejl: linjen er indrykket med tabulatortegn; YAML indrykkes med mellemrum."
+        en = f"YAML syntax error: the line is indented with tab characters; YAML is indented with spaces ({exc.detail})."
+        code = "PLN001"
     else:
         da = f"YAML-syntaksfejl: {_problem_da(exc.detail)}."
         en = f"YAML syntax error: {exc.detail}."

@@ -15,11 +15,16 @@ _TYPE_DA = {"kommune": "en kommune", "boligorganisation": "en boligorganisation"
 _TYPE_EN = {"kommune": "a municipality (kommune)", "boligorganisation": "a housing organisation"}
 
 
-def check_references(plan: Plan) -> list[Finding]:
+def check_references(plan: Plan, damaged: set[str] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
+    """PLN008-010 and PLN016 for a (possibly partial) plan.
+
+    ``damaged`` names top-level sections that had format errors: objects may
+    be missing from them, so references into them are not reported.
+    """
     findings: list[Finding] = []
     findings.extend(_duplicate_ids(plan))
-    findings.extend(_party_references(plan))
-    findings.extend(_other_references(plan))
+    findings.extend(_party_references(plan, "parter" in damaged))
+    findings.extend(_other_references(plan, damaged))
     findings.extend(_years_outside_period(plan))
     return findings
 
@@ -59,7 +64,7 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
                 first_seen[value] = obj
 
 
-def _party_references(plan: Plan) -> Iterator[Finding]:
+def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
     parties = {p.id: p for p in plan.parties or [] if p.id}
     staff_roles = plan.staff_roles()
 
@@ -69,6 +74,8 @@ def _party_references(plan: Plan) -> Iterator[Finding]:
         path = owner.path_of(key) + ((index,) if index is not None else ())
         party = parties.get(value)
         if party is None:
+            if parties_damaged:
+                return
             yield _unknown(path, value, "en part", "a party", parties)
         elif want and party.type and party.type != want:
             yield Finding("PLN016", Message(
@@ -111,10 +118,14 @@ def _party_references(plan: Plan) -> Iterator[Finding]:
             yield from check(source, "party", source.party)
 
 
-def _other_references(plan: Plan) -> Iterator[Finding]:
+def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
     agreements = {a.id for a in plan.agreements or [] if a.id}
     activities = {a.id for _, a in plan.activities() if a.id}
     areas = {a.id for a in plan.areas or [] if a.id}
+    if "samarbejdsaftaler" in damaged:
+        agreements = _Anything()
+    if "indsatsområder" in damaged:
+        activities = areas = _Anything()
     for _, activity in plan.activities():
         anchor = activity.forankring
         if anchor is not None and anchor.agreement is not None and anchor.agreement not in agreements:
@@ -129,6 +140,13 @@ def _other_references(plan: Plan) -> Iterator[Finding]:
             yield _unknown(cost.path_of("activity"), cost.activity, "en aktivitet", "an activity", activities)
         if cost.area is not None and cost.area not in areas:
             yield _unknown(cost.path_of("area"), cost.area, "et indsatsområde", "an intervention area", areas)
+
+
+class _Anything(set):
+    """Stands in for the ids of a damaged section: every id may exist there."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _years_outside_period(plan: Plan) -> Iterator[Finding]:

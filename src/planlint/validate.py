@@ -212,6 +212,7 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
     findings: list[Finding] = []
     context: dict[str, Any] = {}
     plan: Plan | None = None
+    suggested_sections: list[str] = []
     first = True
     for _ in range(MAX_PASSES):
         errors: list[dict[str, Any]] = []
@@ -227,7 +228,10 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
             for error in errors:
                 if error["type"] == "extra_forbidden":
                     path, _, _ = _loc_to_path(data, tuple(error["loc"]))
-                    seen.add((path[:-1], _suggest_key(tuple(error["loc"]), path[-1])[0]))
+                    guess = _suggest_key(tuple(error["loc"]), path[-1])[0]
+                    seen.add((path[:-1], guess))
+                    if len(path) == 1 and guess:
+                        suggested_sections.append(guess)
             for path, alias, cls in context.get("missing", []):
                 if (path, alias) not in seen:
                     seen.add((path, alias))
@@ -237,7 +241,10 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
             break
         _prune(data, errors)
     if plan is not None:
-        findings.extend(check_references(plan))
+        # a section with format errors may have lost objects that others refer
+        # to; do not report those references as dangling (one mistake, one finding)
+        damaged = {f.path[0] for f in findings if f.path} | set(suggested_sections)
+        findings.extend(check_references(plan, damaged))
     return plan, findings
 
 

@@ -1,0 +1,140 @@
+"""Plugins installed as packages: found through entry points, guarded when they fail."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, base_text, run_cli
+
+EXAMPLE_PLUGIN = ROOT / "examples" / "planlint-plugin-eksempel"
+
+
+def install_by_dist_info(site: Path, dist: str, entry_points: dict[str, str], modules: dict[str, str]) -> None:
+    """Make ``site`` look like site-packages holding an installed distribution.
+
+    importlib.metadata finds ``<dist>.dist-info`` on sys.path exactly as it
+    finds what pip installs, so this is an installed plugin without pip.
+    """
+    info = site / f"{dist}-1.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0.0\n", encoding="utf-8")
+    lines = "".join(f"{name} = {target}\n" for name, target in entry_points.items())
+    (info / "entry_points.txt").write_text(f"[planlint]\n{lines}", encoding="utf-8")
+    for name, source in modules.items():
+        (site / f"{name}.py").write_text(source, encoding="utf-8")
+
+
+BOOM = '''
+from planlint import hookimpl
+from planlint.rule import Example, rule, rules_of
+import sys
+
+@rule(code="BOM001", severity="error", title=("Bum", "Boom"), source="test",
+      bad=Example(runnable=False), good=Example(runnable=False))
+def check(plan, ctx):
+    raise ZeroDivisionError("division by zero in the plugin")
+
+@hookimpl
+def planlint_rules():
+    return rules_of(sys.modules[__name__])
+'''
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copytree(EXAMPLE_PLUGIN / "planlint_eksempel", site / "planlint_eksempel")
+    install_by_dist_info(site, "planlint_plugin_eksempel", {"eksempel": "planlint_eksempel"}, {})
+    return site
+
+
+def test_installed_plugin_contributes_findings(site, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text(), encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "json", "--fail-on", "warning", env={"PYTHONPATH": str(site)})
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)["files"][0]["findings"]
+    eks = {(f["code"], f["plugin"], f["path"], f["severity"]) for f in findings}
+    assert eks == {
+        ("EKS001", "eksempel", "plan.vision", "warning"),
+        ("EKS002", "eksempel", "organisation.projektleder", "info"),
+    }
+    # a missing key is located at the mapping that should hold it
+    by_code = {f["code"]: f for f in findings}
+    lines = base_text().splitlines()
+    assert lines[by_code["EKS001"]["line"] - 1] == "plan:"
+    assert lines[by_code["EKS002"]["line"] - 1] == "organisation:"
+
+
+def test_plugin_that_raises_is_a_finding_and_the_builtins_still_report(site, tmp_path):
+    install_by_dist_info(site, "planlint_boom", {"boom": "planlint_boom"}, {"planlint_boom": BOOM})
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, abb]"),
+                    encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "json", env={"PYTHONPATH": str(site)})
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    findings = json.loads(done.stdout)["files"][0]["findings"]
+    codes = {f["code"] for f in findings}
+    assert {"PLN020", "PLN009", "EKS001"} <= codes
+    crash = next(f for f in findings if f["code"] == "PLN020")
+    assert "'boom'" in crash["message"] and "ZeroDivisionError" in crash["message"]
+    assert crash["hint"].startswith("Fejlen ligger i pluginet 'boom'")
+
+
+def test_plugin_that_cannot_be_imported_exits_2(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_by_dist_info(site, "planlint_broken", {"broken": "planlint_broken"},
+                         {"planlint_broken": "import does_not_exist\n"})
+    done = run_cli("check", str(ROOT / "example_plans" / "komplet_plan.yaml"), env={"PYTHONPATH": str(site)})
+    assert done.returncode == 2
+    assert done.stderr.startswith("planlint: Pluginet 'broken' (planlint_broken) kan ikke indlæses: ModuleNotFoundError")
+    assert "Traceback" not in done.stderr
+
+
+def test_two_plugins_with_the_same_code_exit_2(site):
+    twin = (EXAMPLE_PLUGIN / "planlint_eksempel" / "eks001_vision.py").read_text(encoding="utf-8")
+    twin += "\nfrom planlint import hookimpl\n\n@hookimpl\ndef planlint_rules():\n    return [check.rule]\n"
+    install_by_dist_info(site, "planlint_twin", {"twin": "planlint_twin"}, {"planlint_twin": twin})
+    done = run_cli("check", str(ROOT / "example_plans" / "komplet_plan.yaml"), env={"PYTHONPATH": str(site)})
+    assert done.returncode == 2
+    assert "EKS001" in done.stderr and "'eksempel'" in done.stderr and "'twin'" in done.stderr
+
+
+def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path):
+    """``pip install .`` (not editable) into a fresh venv, with the example plugin beside it."""
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = dist.glob("planlint-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                              str(wheel), str(EXAMPLE_PLUGIN)], capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    outside = tmp_path / "elsewhere"  # not the source tree, so nothing is imported from it
+    outside.mkdir()
+    (outside / "plan.yaml").write_text(base_text(), encoding="utf-8")
+    done = subprocess.run([str(env_dir / "bin" / "planlint"), "check", "plan.yaml", "--format", "json"],
+                          cwd=outside, capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    data = json.loads(done.stdout)
+    assert data["files"][0]["pulje"] == "2019-2026"
+    assert {f["code"] for f in data["files"][0]["findings"]} == {"EKS001", "EKS002"}
+    plugins = subprocess.run(
+        [str(python), "-c", "from planlint.plugins import build_registry; from planlint.rulepack import load_packs;"
+         "print(sorted({r.plugin for r in build_registry().rules.values()}), sorted(load_packs()))"],
+        cwd=outside, capture_output=True, text=True)
+    assert plugins.stdout.strip() == (
+        "['cofinancing', 'core', 'eksempel', 'forankring', 'lbf', 'success'] "
+        "['2006-2010', '2011-2014', '2015-2018', '2019-2026']"), plugins.stderr
