@@ -1,0 +1,49 @@
+"""Each intervention area has exactly one hovedaktivitet: the activity the staff consider the
+bearing one, and the one that gets most resources. Under the 2006-2010 funds LBF required it to
+be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. Later rounds
+keep the practice, but it is no longer a formal requirement: warning (the pack's
+`main_activity.severity`).
+
+Dansk:
+Hvert indsatsområde har præcis én hovedaktivitet: den aktivitet, medarbejderne anser for den
+bærende, og som får flest ressourcer. Under 2006-2010-midlerne krævede LBF, at den blev
+dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Senere
+puljer fører praksis videre, men uden formelt krav: advarsel (regelpakkens `main_activity.severity`).
+"""
+
+from planlint.rule import Example, rule
+
+
+@rule(
+    code="LBF005",
+    severity="error",
+    title=("Indsatsområdet har ikke præcis én hovedaktivitet", "The area does not have exactly one hovedaktivitet"),
+    source="RULES.md, The funding rounds (one hovedaktivitet per area): 003 l.280-283, 328-330; "
+           "the severity is the pack's main_activity.severity",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="hovedaktivitet: false"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="hovedaktivitet: true"),
+)
+def check(plan, ctx):
+    if ctx.pack is None:
+        return
+    severity = ctx.pack.main_activity.severity
+    for area in plan.areas or []:
+        activities = area.activities or []
+        if not activities:
+            continue  # an area without activities is the core's PLN004/PLN005
+        name = area.name or area.id or "?"
+        main = [activity for activity in activities if activity.main is True]
+        if not main:
+            yield ctx.finding(area, "aktiviteter", severity=severity,
+                              da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt hovedaktivitet: true på den "
+                                 "bærende aktivitet (den, der bruger flest ressourcer).",
+                              en=f"The area {name} has no hovedaktivitet. Set hovedaktivitet: true on its main "
+                                 "activity (the one that uses most resources).")
+        for extra in main[1:]:
+            yield ctx.finding(extra, "hovedaktivitet", severity=severity,
+                              da=f"Aktivitet {extra.label} er hovedaktivitet nr. {main.index(extra) + 1} i "
+                                 f"indsatsområdet {name}; et indsatsområde har én hovedaktivitet "
+                                 f"({main[0].label}). Fjern hovedaktivitet: true her.",
+                              en=f"Activity {extra.label} is main activity no. {main.index(extra) + 1} in the area "
+                                 f"{name}; an area has one hovedaktivitet ({main[0].label}). Remove "
+                                 "hovedaktivitet: true here.")

@@ -1,0 +1,53 @@
+"""Involving the residents in carrying out the plan is a condition of LBF's support: "en
+betingelse, at boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003
+l.79-81), and plans are drawn up by kommune, boligorganisation and residents together (001
+l.165-167). A plan where no activity has a residents' part (an afdelingsbestyrelse, volunteers,
+or a part named as a residents' body, per the pack's `governance`) as partner, responsible or
+anchor gives the residents no role.
+
+Dansk:
+At inddrage beboerne i gennemførelsen er en betingelse for LBF's støtte: "en betingelse, at
+boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003 l.79-81), og planerne
+udarbejdes af kommune, boligorganisation og beboere i fællesskab (001 l.165-167). En plan, hvor
+ingen aktivitet har en beboerpart (en afdelingsbestyrelse, frivillige eller en part med navn som
+et beboerorgan, jf. regelpakkens `governance`) som samarbejdspartner, ansvarlig eller
+forankringspart, giver ikke beboerne nogen rolle.
+"""
+
+from planlint.rule import Example, rule
+
+from .frame import matches, present_or_plan
+
+
+def _is_resident_party(plan, party_id, terms) -> bool:
+    party = plan.party(party_id)
+    return party is not None and (party.type in terms.resident_party_types or matches(party.name, terms.resident_names))
+
+
+def _activity_parties(activity) -> list:
+    anchor = activity.forankring
+    return [*(activity.partners or []), *((anchor.parties or []) if anchor else []), activity.responsible]
+
+
+@rule(
+    code="LBF008",
+    severity="warning",
+    title=("Beboerne deltager ikke i nogen aktivitet", "Residents take part in no activity"),
+    source="RULES.md, Plan frame (Residents take part): 003 l.79-81; 001 l.165-167",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek]"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
+)
+def check(plan, ctx):
+    activities = [activity for _, activity in plan.activities()]
+    if ctx.pack is None or not activities:
+        return
+    terms = ctx.pack.governance
+    if any(_is_resident_party(plan, p, terms) for a in activities for p in _activity_parties(a)):
+        return
+    yield ctx.finding(present_or_plan(ctx, "indsatsområder"),
+                      da="Ingen aktivitet har beboerne med: ingen afdelingsbestyrelse, frivillige eller beboerforening "
+                         "er samarbejdspartner, ansvarlig eller forankringspart. Tilføj fx afdelingsbestyrelsen som "
+                         "part og i samarbejdspartnere på de aktiviteter, beboerne er med til at gennemføre.",
+                      en="No activity involves the residents: no afdelingsbestyrelse, volunteers or residents' "
+                         "association is a partner, responsible or anchor. Add e.g. the afdelingsbestyrelse as a "
+                         "part and to samarbejdspartnere of the activities residents help carry out.")

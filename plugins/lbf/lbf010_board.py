@@ -1,0 +1,60 @@
+"""A boligsocial bestyrelse with the top management of the kommune and the boligorganisation
+gives the plan one clear leadership ("entydig ledelse", introduced with the 2015-2018 funds, LBF's
+evaluation BUILD 2021:21; lbf.dk "Organisation og økonomiske rammer"). Before that a steering
+group was recommended: partners without a seat failed to deliver what they had agreed (000
+l.1194-1274). The board must exist and have a member from the plan's kommune and from each
+responsible boligorganisation. The level is the pack's `board.severity`.
+
+Dansk:
+En boligsocial bestyrelse med topledelsen fra kommune og boligorganisation giver planen en
+entydig ledelse (indført med 2015-2018-midlerne, LBF's evaluering BUILD 2021:21; lbf.dk
+"Organisation og økonomiske rammer"). Før da blev en styregruppe anbefalet: partnere uden plads
+leverede ikke det aftalte (000 l.1194-1274). Bestyrelsen skal findes og have et medlem fra
+planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakkens `board.severity`.
+"""
+
+from planlint.rule import Example, rule
+
+from .frame import board_gaps, has_board, party_label, present_or_plan
+
+
+@rule(
+    code="LBF010",
+    severity="error",
+    title=("Den boligsociale bestyrelse mangler eller er ufuldstændig",
+           "The boligsocial board is missing or incomplete"),
+    source="RULES.md, The funding rounds (boligsocial bestyrelse): BUILD 2021:21 (\"entydig ledelse\"); lbf.dk "
+           "\"Organisation og økonomiske rammer\"; 000 l.1194-1274; the requirement and severity are the pack's board",
+    bad=Example(at="organisation.bestyrelse", yaml="medlemmer: [{navn: Direktør, part: bo, rolle: formand}]"),
+    good=Example(at="organisation.bestyrelse", yaml="medlemmer: [{navn: Kommunaldirektør, part: ek, rolle: formand}, "
+                                                     "{navn: Direktør, part: bo, rolle: medlem}]"),
+)
+def check(plan, ctx):
+    if ctx.pack is None:
+        return
+    rule = ctx.pack.board
+    demand_da = "LBF kræver" if rule.required else "LBF anbefaler"
+    demand_en = "LBF requires" if rule.required else "LBF recommends"
+    if not has_board(plan):
+        org = plan.organisation
+        if org is None:
+            place = present_or_plan(ctx, "organisation")
+        elif org.board is None:
+            place = org.path_of("board")
+        else:
+            place = org.board.path_of("members")
+        yield ctx.finding(place, severity=rule.severity,
+                          da=f"Planen har ingen boligsocial bestyrelse med medlemmer; {demand_da} en i puljen "
+                             f"{ctx.pack.pulje}. Tilføj organisation.bestyrelse med medlemmer fra kommunens og "
+                             "boligorganisationernes topledelse.",
+                          en=f"The plan has no boligsocial board with members; {demand_en} one in the pulje "
+                             f"{ctx.pack.pulje}. Add organisation.bestyrelse with members from the top management of "
+                             "the kommune and the housing organisations.")
+        return
+    for party_id in board_gaps(plan):
+        who = party_label(plan, party_id)
+        yield ctx.finding(plan.organisation.board, "medlemmer", severity=rule.severity,
+                          da=f"{who} har intet medlem i den boligsociale bestyrelse; {demand_da} kommunens og "
+                             f"boligorganisationernes topledelse i bestyrelsen. Tilføj et medlem med part: {party_id}.",
+                          en=f"{who} has no member on the boligsocial board; {demand_en} the top management of the "
+                             f"kommune and housing organisations on the board. Add a member with part: {party_id}.")

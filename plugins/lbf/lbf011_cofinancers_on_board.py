@@ -1,0 +1,54 @@
+"""Co-financing partners who had no seat in the steering group did not deliver what they had
+agreed, and nobody had the standing to ask them (Fra Hærværk til Netværk, 000 l.1194-1274).
+Every part that co-finances the plan (a financing source whose part is not Landsbyggefonden)
+should have a member on the boligsocial bestyrelse. The kommune and the boligorganisationer are
+LBF010's concern where the pack makes their seats a warning or an error, and are not repeated
+here; without any board, LBF010 reports the missing board instead.
+
+Dansk:
+Medfinansierende partnere uden plads i styregruppen leverede ikke det aftalte, og ingen havde
+mandat til at kræve det (Fra Hærværk til Netværk, 000 l.1194-1274). Hver part, der medfinansierer
+planen (en finansieringskilde, hvis part ikke er Landsbyggefonden), bør have et medlem i den
+boligsociale bestyrelse. Kommunen og boligorganisationerne er LBF010's sag, hvor regelpakken gør
+deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den manglende bestyrelse.
+"""
+
+from planlint.i18n import kr
+from planlint.rule import Example, rule
+
+from .frame import LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label
+
+
+def _cofinancing(plan) -> dict[str, int]:
+    """Kroner per co-financing part (every non-LBF source with money), in plan order."""
+    totals: dict[str, int] = {}
+    for source in (plan.budget.sources or []) if plan.budget else []:
+        if source.party and plan.party_type(source.party) not in (None, LBF_TYPE) and source.total > 0:
+            totals[source.party] = totals.get(source.party, 0) + source.total
+    return {party_id: totals[party_id] for party_id in known(plan, totals)}
+
+
+@rule(
+    code="LBF011",
+    severity="warning",
+    title=("En medfinansierende part sidder ikke i bestyrelsen", "A co-financing part has no seat on the board"),
+    source="RULES.md, Plan frame (Steering body): 000 l.1194-1274",
+    bad=Example(at="budget.finansiering[2]", yaml="part: ab"),
+    good=Example(at="budget.finansiering[2]", yaml="part: bo"),
+)
+def check(plan, ctx):
+    if not has_board(plan):
+        return
+    members = board_party_ids(plan)
+    covered = set(board_gaps(plan)) if ctx.pack is not None and at_least_warning(ctx.pack.board.severity) else set()
+    for party_id, amount in _cofinancing(plan).items():
+        if party_id in members or party_id in covered:
+            continue
+        who = party_label(plan, party_id)
+        yield ctx.finding(plan.organisation.board, "medlemmer",
+                          da=f"{who} medfinansierer planen med {kr(amount, 'da')}, men har intet medlem i den "
+                             f"boligsociale bestyrelse. Tilføj et medlem med part: {party_id}, så parten er med til "
+                             "at styre og står til ansvar for sit bidrag.",
+                          en=f"{who} co-finances the plan with {kr(amount, 'en')} but has no member on the "
+                             f"boligsocial board. Add a member with part: {party_id}, so the part helps steer the "
+                             "plan and answers for its contribution.")

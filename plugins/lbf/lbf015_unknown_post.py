@@ -1,0 +1,59 @@
+"""An activity's `ansvarlig` and the `rolle` of its medarbejderressourcer name who does the work:
+a post in organisation.medarbejdere or a part id (FORMAT.md, aktiviteter). A name that is neither
+is usually a typo ("jobkonsulenten" for "jobkonsulent") or a post the plan forgot to finance; the
+plan then does not say who is responsible, and the hours cannot be checked against any post. The
+closest post or part id is suggested.
+
+Dansk:
+En aktivitets `ansvarlig` og `rolle` i dens medarbejderressourcer siger, hvem der udfører
+arbejdet: en stilling i organisation.medarbejdere eller et part-id (FORMAT.md, aktiviteter). Et
+navn, der ingen af delene er, er som regel en stavefejl ("jobkonsulenten" for "jobkonsulent")
+eller en stilling, planen har glemt at finansiere; så siger planen ikke, hvem der er ansvarlig, og
+timerne kan ikke holdes op mod en stilling. Den nærmeste stilling eller part foreslås.
+"""
+
+from planlint.rule import Example, rule
+from planlint.validate import closest
+
+
+@rule(
+    code="LBF015",
+    severity="error",
+    title=("Ansvarlig eller rolle er hverken en stilling eller en part",
+           "Responsible or role is neither a post nor a part"),
+    source="RULES.md, Plan frame (Staff: \"An ansvarlig or rolle that names no post or part: error\"); "
+           "FORMAT.md, aktiviteter (ansvarlig: a rolle from organisation.medarbejdere, or a part id)",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulenten"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulent"),
+)
+def check(plan, ctx):
+    roles = plan.staff_roles()
+    names = sorted(roles | {p.id for p in plan.parties or [] if p.id})
+
+    def unknown(value) -> bool:
+        return isinstance(value, str) and value not in roles and plan.party(value) is None
+
+    def fix(value, lang: str) -> str:
+        guess = closest(value, names)
+        if lang == "en":
+            return (f"Did you mean '{guess}'?" if guess else
+                    "Write a post from organisation.medarbejdere or a part id, or add the post there.")
+        return (f"Mente du '{guess}'?" if guess else
+                "Skriv en stilling fra organisation.medarbejdere eller et part-id, eller tilføj stillingen dér.")
+
+    for _, activity in plan.activities():
+        if unknown(activity.responsible):
+            value = activity.responsible
+            yield ctx.finding(activity, "ansvarlig",
+                              da=f"Aktivitet {activity.label}: ansvarlig '{value}' er hverken en stilling i "
+                                 f"organisation.medarbejdere eller en part. {fix(value, 'da')}",
+                              en=f"Activity {activity.label}: ansvarlig '{value}' is neither a post in "
+                                 f"organisation.medarbejdere nor a part. {fix(value, 'en')}")
+        for resource in activity.staff or []:
+            if unknown(resource.role):
+                value = resource.role
+                yield ctx.finding(resource, "rolle",
+                                  da=f"Aktivitet {activity.label}: medarbejderressourcen '{value}' er hverken en "
+                                     f"stilling i organisation.medarbejdere eller en part. {fix(value, 'da')}",
+                                  en=f"Activity {activity.label}: the staff resource '{value}' is neither a post in "
+                                     f"organisation.medarbejdere nor a part. {fix(value, 'en')}")
