@@ -1,0 +1,68 @@
+"""A figure in ``budget.totaler`` differs from the sum of the financing.
+
+Applications state totals in several places (the cover letter, the budget
+table); when one differs from the amounts year by year, the application
+contradicts itself and LBF cannot tell which figure holds.  Each stated key
+is compared with the computed sum over the plan period: ``i_alt`` with all
+financing, ``lbf`` with Landsbyggefonden's, ``kommune`` with municipal money,
+``boligorganisation`` with the housing organisations' and afdelingsbestyrelser's,
+``andre`` with every other local party's.
+
+Dansk:
+Ansøgninger nævner totaler flere steder (følgebrev, budgettabel); når en af
+dem afviger fra beløbene år for år, modsiger ansøgningen sig selv, og LBF kan
+ikke se, hvilket tal der gælder.  Hver angivet nøgle sammenlignes med den
+beregnede sum over planperioden: ``i_alt`` med al finansiering, ``lbf`` med
+Landsbyggefondens, ``kommune`` med kommunens, ``boligorganisation`` med
+boligorganisationernes og afdelingsbestyrelsernes, ``andre`` med alle andre
+lokale parters.
+"""
+
+from planlint.i18n import kr
+from planlint.rule import Example, rule
+
+from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, figures
+
+#: totaler key -> (model field, category or None for all money, Danish words, English words)
+_KEYS = {
+    "i_alt": ("total", None, "al finansiering", "all financing"),
+    "lbf": ("lbf", LBF, "Landsbyggefondens finansiering", "Landsbyggefonden's financing"),
+    "kommune": ("municipality", KOMMUNE, "kommunens finansiering", "the municipality's financing"),
+    "boligorganisation": ("housing_org", BOLIGORGANISATION,
+                          "boligorganisationernes og afdelingsbestyrelsernes finansiering",
+                          "the housing organisations' and tenant boards' financing"),
+    "andre": ("others", ANDRE, "de andre lokale parters finansiering", "the other local parties' financing"),
+}
+
+_TOTALS = "totaler: {i_alt: 2400000, lbf: 1800000, kommune: 400000, boligorganisation: %d, andre: 0}"
+
+
+@rule(
+    code="COF008",
+    severity="error",
+    title=("En angivet total stemmer ikke med beløbene", "A stated total does not match the amounts"),
+    source="RULES.md, Co-financing (COF), \"Stated totals\"",
+    bad=Example(at="budget", yaml=_TOTALS % 250000, note="boligorganisationen giver 200.000 kr., ikke 250.000"),
+    good=Example(at="budget", yaml=_TOTALS % 200000),
+)
+def check(plan, ctx):
+    figs = figures(plan)
+    totals = plan.budget.totals if plan.budget is not None else None
+    if figs is None or totals is None or not figs.has_financing:
+        return  # COF011 says the sums cannot be computed
+    money = figs.financing()
+    for key, (name, category, words_da, words_en) in _KEYS.items():
+        stated = getattr(totals, name)
+        if stated is None:
+            continue
+        computed = money.total if category is None else money[category]
+        if stated == computed:
+            continue
+        yield ctx.finding(
+            totals, key,
+            da=f"totaler.{key} er {kr(stated, 'da')}, men {words_da} summerer til {kr(computed, 'da')}; "
+               f"ret totalen eller beløbene i budget.finansiering, så de stemmer.",
+            en=f"totaler.{key} is {kr(stated, 'en')}, but {words_en} adds up to {kr(computed, 'en')}. "
+               f"Correct the total or the amounts in budget.finansiering so that they agree.",
+        )
+
