@@ -1,11 +1,71 @@
-"""success plugin (in progress)."""
+"""success plugin: complete and measurable succeskriterier (SUC001-SUC015).
+
+One module per rule; what several rules share (walking criteria, naming them,
+the six components of a complete criterion) is in ``criteria.py``.
+``planlint_facts`` gives the coordinator report each activity's completeness,
+computed with the same helpers the rules use.
+"""
 
 from planlint import hookimpl
+from planlint.findings import format_path
 from planlint.rule import rules_of
 
-RULES = rules_of()
+from . import (
+    suc001_no_criteria,
+    suc002_no_indicator,
+    suc003_no_unit,
+    suc004_no_targets,
+    suc005_no_baseline,
+    suc006_no_data_source,
+    suc007_no_level,
+    suc008_target_years,
+    suc009_percent_range,
+    suc010_outputs_only,
+    suc011_below_baseline,
+    suc012_falling_targets,
+    suc013_full_conversion,
+    suc014_vague_description,
+    suc015_event_count,
+)
+from .criteria import activity_key, completeness, target_years
+
+RULES = rules_of(
+    suc001_no_criteria,
+    suc002_no_indicator,
+    suc003_no_unit,
+    suc004_no_targets,
+    suc005_no_baseline,
+    suc006_no_data_source,
+    suc007_no_level,
+    suc008_target_years,
+    suc009_percent_range,
+    suc010_outputs_only,
+    suc011_below_baseline,
+    suc012_falling_targets,
+    suc013_full_conversion,
+    suc014_vague_description,
+    suc015_event_count,
+)
 
 
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_facts(plan, pack):
+    """``{"criteria": {activity key: {label, count, present, expected, complete, missing}}}``.
+
+    The key is the activity's id, or its place in the plan when it has none.
+    ``present``/``expected`` count the six components of every criterion
+    (indikator, niveau, enhed, baseline, mål for alle år, datakilde).
+    """
+    years = target_years(plan, getattr(pack, "success", None) if pack is not None else None)
+    criteria = {}
+    for _area, activity in plan.activities():
+        key = activity_key(activity)
+        if key in criteria:  # duplicate ids are PLN010; keep both in the report
+            key = f"{key} ({format_path(activity.plan_path)})"
+        criteria[key] = completeness(activity, years)
+    return {"criteria": criteria}

@@ -1,0 +1,192 @@
+"""What the SUC rules share: walking criteria, naming them, judging their parts.
+
+A criterion is complete (FORMAT.md, "succeskriterier") when it has six
+components: an indikator, a niveau, an enhed, a baseline with a value, a
+numeric mål for every plan year and a datakilde.  The rules report missing
+components one by one; ``completeness()`` counts them for the coordinator
+report, with the same tests, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from planlint.findings import format_path
+from planlint.i18n import number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planlint.model import Activity, Area, Criterion, Plan
+    from planlint.rule import CheckContext
+    from planlint.rulepack import SuccessTerms
+
+#: The components of a complete criterion, in the Danish words the report shows.
+COMPONENTS = ("indikator", "niveau", "enhed", "baseline", "mål for alle år", "datakilde")
+
+#: niveau from output to impact; a later step of a chain should not sit lower.
+LEVEL_ORDER = {"aktivitet": 0, "resultat": 1, "effekt": 2}
+
+_SHORT = 60  # characters of a beskrivelse quoted in a message
+
+
+# --- walking -------------------------------------------------------------------
+
+def each_criterion(plan: Plan) -> Iterator[tuple[Area, Activity, int, Criterion]]:
+    """Every criterion with its area, activity and 0-based index, in plan order."""
+    for area, activity in plan.activities():
+        for index, criterion in enumerate(activity.criteria or []):
+            if criterion is not None:
+                yield area, activity, index, criterion
+
+
+def criteria_of(activity: Activity) -> list[tuple[int, Criterion]]:
+    return [(i, c) for i, c in enumerate(activity.criteria or []) if c is not None]
+
+
+# --- naming --------------------------------------------------------------------
+
+def criterion_name(activity: Activity, index: int, criterion: Criterion, lang: str) -> str:
+    """``Aktivitet 5.1.1 Forældre og læring, succeskriterium 2 ("100 familier ...")``."""
+    head = (f"Aktivitet {activity.label}, succeskriterium {index + 1}" if lang == "da"
+            else f"Activity {activity.label}, success criterion {index + 1}")
+    text = " ".join((criterion.description or "").split())
+    if not text:
+        return head
+    if len(text) > _SHORT:
+        text = text[: _SHORT - 1].rstrip() + "…"
+    return f'{head} ("{text}")'
+
+
+def area_name(area: Area) -> str:
+    return area.name or area.id or "?"
+
+
+def value_text(value: float, lang: str) -> str:
+    """A target or baseline as written: ``1.200``, ``12,5``."""
+    if isinstance(value, float) and not value.is_integer():
+        decimals = min(2, len(repr(value).split(".")[-1]))
+        return number(value, lang, decimals)
+    return number(int(value), lang)
+
+
+# --- plan years ----------------------------------------------------------------
+
+def target_years(plan: Plan, words: SuccessTerms | None) -> list[int]:
+    """The calendar years that need a target: those the period covers for long enough.
+
+    A period 2013-01-15 .. 2017-01-14 touches 2017 for two weeks; no plan sets a
+    target for that.  How long is long enough comes from the rule pack; without
+    a pack every year the period touches counts.
+    """
+    period = plan.meta.period
+    years = period.years() if period is not None else []
+    if words is None or not years:
+        return years
+    start, end = period.start, period.end
+    return [year for year in years
+            if (min(end, date(year, 12, 31)) - max(start, date(year, 1, 1))).days + 1
+            >= words.target_year_min_days]
+
+
+# --- components ----------------------------------------------------------------
+
+def blank(text: Any) -> bool:
+    return text is None or (isinstance(text, str) and not text.strip())
+
+
+def has_baseline(criterion: Criterion) -> bool:
+    return criterion.baseline is not None and criterion.baseline.value is not None
+
+
+def targets(criterion: Criterion) -> dict[int, float | int]:
+    return dict(criterion.targets or {})
+
+
+def years_without_target(criterion: Criterion, years: Iterable[int]) -> list[int]:
+    have = targets(criterion)
+    return [year for year in years if year not in have]
+
+
+def components(criterion: Criterion, years: list[int]) -> dict[str, bool]:
+    """Which of the six components the criterion has (``COMPONENTS`` order)."""
+    present = {
+        "indikator": not blank(criterion.indicator),
+        "niveau": criterion.level is not None,
+        "enhed": not blank(criterion.unit),
+        "baseline": has_baseline(criterion),
+        # without a known period, any numeric target counts
+        "mål for alle år": bool(targets(criterion)) and not years_without_target(criterion, years),
+        "datakilde": not blank(criterion.data_source),
+    }
+    return {name: present[name] for name in COMPONENTS}
+
+
+def completeness(activity: Activity, years: list[int]) -> dict[str, Any]:
+    """How complete an activity's criteria are: components present / expected.
+
+    An activity without criteria counts as one empty criterion (0 of 6), so a
+    report never shows it as complete or divides by zero.
+    """
+    found = [components(criterion, years) for _, criterion in criteria_of(activity)]
+    if not found:
+        return {"label": activity.label, "count": 0, "present": 0, "expected": len(COMPONENTS),
+                "complete": False, "missing": list(COMPONENTS)}
+    present = sum(sum(parts.values()) for parts in found)
+    expected = len(COMPONENTS) * len(found)
+    missing = [name for name in COMPONENTS if not all(parts[name] for parts in found)]
+    return {"label": activity.label, "count": len(found), "present": present, "expected": expected,
+            "complete": present == expected, "missing": missing}
+
+
+def activity_key(activity: Activity) -> str:
+    return activity.id or format_path(activity.plan_path)
+
+
+# --- what the plan wrote ---------------------------------------------------------
+
+def absent(ctx: CheckContext, obj: Any, *keys: str) -> bool:
+    """True when the file has nothing at the key of this model object.
+
+    A value the schema rejected is gone from the model but still written;
+    its PLN finding already tells the user, so SUC stays silent about it.
+    """
+    return not ctx.document.wrote(obj.plan_path + keys)
+
+
+def lacking(plan: Plan, ctx: CheckContext, key: str,
+            present: Callable[[Criterion], bool]) -> Iterator[tuple[Activity, int, Criterion]]:
+    """The criteria that lack a component ``key`` (and did not write a bad value there)."""
+    for _area, activity, index, criterion in each_criterion(plan):
+        if not present(criterion) and absent(ctx, criterion, key):
+            yield activity, index, criterion
+
+
+# --- the rule pack's word lists ---------------------------------------------------
+
+def terms(ctx: CheckContext) -> SuccessTerms | None:
+    """The pack's SUC word lists; None for a plan without a known pulje."""
+    return getattr(ctx.pack, "success", None) if ctx.pack is not None else None
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def mentions(patterns: Iterable[str], *texts: str | None) -> bool:
+    """True when one of the patterns occurs in one of the texts."""
+    compiled = _compiled(tuple(patterns))
+    return any(p.search(text) for text in texts if text for p in compiled)
+
+
+def is_percent(criterion: Criterion, words: SuccessTerms) -> bool:
+    unit = (criterion.unit or "").strip()
+    return bool(unit) and any(p.fullmatch(unit) for p in _compiled(tuple(words.percent_units)))
+
+
+def aims_at_fall(criterion: Criterion, words: SuccessTerms) -> bool:
+    """A reduction criterion ("færre", hærværk, ledighed): lower targets are intended."""
+    return mentions(words.reduction_terms, criterion.indicator, criterion.description)

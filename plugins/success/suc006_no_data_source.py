@@ -1,0 +1,40 @@
+"""A criterion needs a datakilde: how and from where the number is collected. About a third of
+the end goals missed in the 2006-2010 plans were missed for lack of data and documentation
+(003 l.2297-2301); Fra Hærværk til Netværk's registrations stopped because staff did not see
+their purpose (000 l.1497-1528). Naming the source up front makes someone responsible for it.
+
+Dansk:
+Et succeskriterium skal have en datakilde: hvordan og hvorfra tallet indsamles. Cirka en
+tredjedel af de ikke opfyldte endemål i 2006-2010-planerne skyldtes manglende data og
+dokumentation (003 l.2297-2301); i Fra Hærværk til Netværk gik registreringen i stå, fordi
+medarbejderne ikke så formålet (000 l.1497-1528). At navngive kilden fra start gør nogen
+ansvarlig for den.
+"""
+
+from planlint.rule import Example, rule
+
+from .criteria import blank, criterion_name, lacking
+
+_CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
+
+
+@rule(
+    code="SUC006",
+    severity="warning",
+    title=("Succeskriteriet mangler en datakilde", "The success criterion has no data source"),
+    source="RULES.md, Success criteria (SUC): 'Missing datakilde: warning'; 003 l.2297-2301; "
+           "000 l.1497-1528",
+    bad=Example(at=_CRITERION, remove=("datakilde",)),
+    good=Example(at=_CRITERION, yaml="datakilde: Jobcentrets registreringer, opgjort halvårligt"),
+)
+def check(plan, ctx):
+    for activity, index, criterion in lacking(plan, ctx, "datakilde", lambda c: not blank(c.data_source)):
+        yield ctx.finding(
+            criterion, "datakilde",
+            da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler en "
+               "datakilde. Tilføj 'datakilde' med, hvor tallet kommer fra og hvor ofte det "
+               "opgøres, fx 'Deltagerlister, opgjort kvartalsvis'.",
+            en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
+               "data source. Add 'datakilde' saying where the number comes from and how often it "
+               "is counted, e.g. 'Deltagerlister, opgjort kvartalsvis'.",
+        )

@@ -1,0 +1,48 @@
+"""An indsatsområde should measure change, not only its own deliveries. The change theory the
+plans are built on runs from activities (output) to near-term and long-term goals (outcome,
+impact) (003 l.1086-1157). When every criterion of an area is at niveau aktivitet ("100
+familier deltog"), the plan can succeed on paper while nothing changes for the residents.
+Criteria without a niveau (SUC007) do not count either way; the area is reported when at
+least one criterion is at niveau aktivitet and none is at resultat or effekt.
+
+Dansk:
+Et indsatsområde bør måle forandring og ikke kun sine egne leverancer. Forandringsteorien bag
+planerne går fra aktiviteter (output) til kort- og langsigtede mål (resultat og effekt)
+(003 l.1086-1157). Når alle et områdes kriterier er på niveau aktivitet ("100 familier
+deltog"), kan planen lykkes på papiret, uden at noget ændrer sig for beboerne. Kriterier uden
+niveau (SUC007) tæller ikke med; området meldes, når mindst ét kriterium er på niveau aktivitet
+og intet er på resultat eller effekt.
+"""
+
+from planlint.rule import Example, rule
+
+from .criteria import area_name, criteria_of
+
+_CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
+
+
+@rule(
+    code="SUC010",
+    severity="warning",
+    title=("Indsatsområdet måler kun aktiviteter, ikke resultater",
+           "The indsatsområde measures only outputs, no outcomes"),
+    source="RULES.md, Success criteria (SUC): 'Outcomes, not only outputs'; 003 l.1086-1157",
+    bad=Example(at=_CRITERION, yaml="niveau: aktivitet"),
+    good=Example(at=_CRITERION, yaml="niveau: effekt"),
+)
+def check(plan, ctx):
+    for area in plan.areas or []:
+        levels = {criterion.level for activity in area.activities or [] if activity is not None
+                  for _i, criterion in criteria_of(activity)}
+        if "aktivitet" not in levels or levels & {"resultat", "effekt"}:
+            continue
+        name = area_name(area)
+        yield ctx.finding(
+            area,
+            da=f"Indsatsområdet {name} har kun succeskriterier på niveau aktivitet (det, der "
+               "leveres). Tilføj mindst ét kriterium på niveau resultat eller effekt, der måler "
+               "den forandring, aktiviteterne skal skabe for beboerne.",
+            en=f"The indsatsområde {name} has only success criteria at niveau aktivitet (what is "
+               "delivered). Add at least one criterion at niveau resultat or effekt that measures "
+               "the change the activities are meant to bring the residents.",
+        )
