@@ -1,11 +1,56 @@
-"""forankring plugin (in progress)."""
+"""forankring plugin (FOR): who takes each activity over, how, when and on what agreement.
+
+RULES.md, "Forankring (FOR)". One module per rule; what the rules share (who an
+anchor is, when a hand-over falls, which agreement commits a party) lives in
+``anchoring``, which also gives ``planlint report`` its per-activity status.
+"""
 
 from planlint import hookimpl
 from planlint.rule import rules_of
 
-RULES = rules_of()
+from . import (
+    for001_missing,
+    for002_who,
+    for003_how,
+    for004_when,
+    for005_own_staff,
+    for006_after_period,
+    for007_last_year,
+    for008_no_agreement,
+    for009_agreement_lacks_party,
+    for010_funding_condition,
+    for011_not_partner,
+)
+from .anchoring import activity_key, status
+
+RULES = rules_of(
+    for001_missing,
+    for002_who,
+    for003_how,
+    for004_when,
+    for005_own_staff,
+    for006_after_period,
+    for007_last_year,
+    for008_no_agreement,
+    for009_agreement_lacks_party,
+    for010_funding_condition,
+    for011_not_partner,
+)
 
 
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_facts(plan, pack):
+    """``{"forankring": {activity key: {label, who, how, when, agreement, complete}}}``.
+
+    The key is the activity's id, or its path in the plan when it has none.
+    ``who`` is true when ``hos`` names a party that outlives the plan;
+    ``agreement`` when every such party other than an afdelingsbestyrelse is
+    committed by a signed samarbejdsaftale (as FOR008/FOR009 judge it).
+    """
+    return {"forankring": {activity_key(activity): status(plan, activity, pack)
+                           for _area, activity in plan.activities()}}

@@ -1,0 +1,236 @@
+"""What the forankring rules share: who an anchor is, when a hand-over is, what commits it.
+
+Every rule module and ``planlint_facts`` ask these questions through the
+functions below, so the report's per-activity status and the findings can
+never disagree.  All functions take partial plans: any field may be None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planlint.model import Activity, Agreement, Forankring, Party, Plan
+    from planlint.rulepack import ForankringTerms, RulePack
+
+#: the party type that needs no samarbejdsaftale to take an activity over:
+#: the residents' own board is the plan's lasting owner by construction (RULES.md)
+RESIDENTS_BOARD = "afdelingsbestyrelse"
+
+# --- who: the kinds of entry in ``forankring.hos`` ---------------------------
+
+STAFF = "staff"        # a rolle of organisation.medarbejdere: the plan's own post
+OWN_PLAN = "own_plan"  # a part that is the plan itself or its secretariat
+PARTY = "party"        # a part that can outlive the plan
+UNKNOWN = "unknown"    # no such part (the core reports PLN009)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One entry of ``forankring.hos``, classified."""
+
+    index: int
+    value: str
+    kind: str
+    party: "Party | None" = None
+
+    @property
+    def name(self) -> str:
+        return (self.party.name if self.party and self.party.name else None) or self.value
+
+    @property
+    def is_residents_board(self) -> bool:
+        return self.party is not None and self.party.type == RESIDENTS_BOARD
+
+
+def terms(pack: "RulePack | None") -> "ForankringTerms | None":
+    return getattr(pack, "forankring", None) if pack is not None else None
+
+
+def _matches(patterns: list[str], text: str) -> str | None:
+    """The first pattern found in ``text`` (case-insensitive), or None."""
+    for pattern in patterns:
+        if re.search(pattern, text, re.IGNORECASE):
+            return pattern
+    return None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_own_plan(plan: "Plan", party: "Party", pack: "RulePack | None") -> bool:
+    """True for a part that *is* the plan: its secretariat, or a part named like the plan.
+
+    A part counts when its type is one of the pack's ``own_plan_types``
+    (``andet``, ``boligorganisation``: where a secretariat is listed) and its
+    name matches one of ``own_plan_names`` ("Helhedsplanens sekretariat",
+    "Det boligsociale sekretariat", "Projektsekretariatet"), or it is of type
+    ``andet`` and bears the plan's own name.  A kommune, an association or an
+    afdelingsbestyrelse is never the plan itself.
+    """
+    known = terms(pack)
+    name = party.name or ""
+    if not name.strip():
+        return False
+    if party.type == "andet" and plan.meta.name and _normal(name) == _normal(plan.meta.name):
+        return True
+    if known is None or party.type not in known.own_plan_types:
+        return False
+    return _matches(known.own_plan_names, name) is not None
+
+
+def anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> list[Anchor]:
+    """The entries of ``hos`` with their kind (non-text entries are skipped)."""
+    if forankring is None:
+        return []
+    roles = plan.staff_roles()
+    found = []
+    for index, value in enumerate(forankring.parties or []):
+        if not isinstance(value, str):
+            continue
+        party = plan.party(value)
+        # a rolle wins over a part with the same id, as in the core's PLN009 check:
+        # "jobkonsulent" is the plan's post even when listed as a part too
+        if value in roles:
+            kind = STAFF
+        elif party is None:
+            kind = UNKNOWN
+        elif is_own_plan(plan, party, pack):
+            kind = OWN_PLAN
+        else:
+            kind = PARTY
+        found.append(Anchor(index, value, kind, party))
+    return found
+
+
+def lasting_anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> list[Anchor]:
+    """The anchors that are real parts able to outlive the plan."""
+    return [a for a in anchors(plan, forankring, pack) if a.kind == PARTY]
+
+
+# --- how -------------------------------------------------------------------
+
+def says(text: object) -> bool:
+    """True for a text with content (blank strings say nothing)."""
+    return isinstance(text, str) and bool(text.strip())
+
+
+# --- when: a hand-over is a date or a bare year ------------------------------
+
+def handover_span(value: object) -> tuple[date, date] | None:
+    """The first and last day the hand-over can fall on.
+
+    ``hvornår: 2016-06-30`` is that day; ``hvornår: 2016`` is any day of
+    2016, and the rules give the plan the benefit of the doubt (a bare year
+    is "after the period" only if all of it is, and so on).
+    """
+    if isinstance(value, date):
+        return value, value
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return date(value, 1, 1), date(value, 12, 31)
+        except ValueError:
+            return None
+    return None
+
+
+def period_end(plan: "Plan") -> date | None:
+    period = plan.meta.period
+    return period.end if period is not None and isinstance(period.end, date) else None
+
+
+def last_year_start(end: date) -> date:
+    """The first day of the period's final twelve months (2024-01-01 for 2024-12-31)."""
+    try:
+        return end.replace(year=end.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        return date(end.year - 1, 3, 1)
+
+
+def when_text(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+# --- on what agreement ---------------------------------------------------------
+
+NOT_SIGNED = "not_signed"    # the named aftale lists the part but is not signed
+NOT_LISTED = "not_listed"    # the named aftale does not list the part
+NO_AGREEMENT = "none"        # no signed aftale anywhere lists the part
+
+
+@dataclass(frozen=True)
+class AgreementGap:
+    anchor: Anchor
+    problem: str
+    agreement: "Agreement | None" = None
+
+
+def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> Iterator[AgreementGap]:
+    """Each lasting anchor (other than an afdelingsbestyrelse) its agreement does not commit.
+
+    The forankring's own ``aftale`` is judged when it names an existing
+    agreement: it must list the part and be signed.  Without ``aftale`` (or
+    with an id that does not exist, which the core reports as PLN009) any
+    signed samarbejdsaftale of the plan that lists the part commits it:
+    RULES.md asks for "a signed aftale", not for the cross-reference.
+    """
+    if forankring is None:
+        return
+    named = plan.agreement(forankring.agreement) if forankring.agreement else None
+    signed_parties = {
+        party
+        for agreement in plan.agreements or []
+        if agreement.signed
+        for party in agreement.parties or []
+    }
+    for anchor in lasting_anchors(plan, forankring, pack):
+        if anchor.is_residents_board:
+            continue
+        if named is not None:
+            if anchor.value not in (named.parties or []):
+                yield AgreementGap(anchor, NOT_LISTED, named)
+            elif not named.signed:
+                yield AgreementGap(anchor, NOT_SIGNED, named)
+        elif anchor.value not in signed_parties:
+            yield AgreementGap(anchor, NO_AGREEMENT)
+
+
+# --- conditions ----------------------------------------------------------------
+
+def funding_conditions(forankring: "Forankring | None", pack: "RulePack | None") -> Iterator[tuple[int, str]]:
+    """(index, text) of each ``betingelser`` entry that asks for more money."""
+    known = terms(pack)
+    if forankring is None or known is None:
+        return
+    for index, condition in enumerate(forankring.conditions or []):
+        if says(condition) and _matches(known.funding_conditions, condition):
+            yield index, condition.strip()
+
+
+# --- the report's status -----------------------------------------------------------
+
+def activity_key(activity: "Activity") -> str:
+    from planlint.findings import format_path
+
+    return activity.id or format_path(activity.plan_path)
+
+
+def status(plan: "Plan", activity: "Activity", pack: "RulePack | None") -> dict[str, object]:
+    """Who / how / when / agreement for one activity, as ``planlint report`` shows it."""
+    forankring = activity.forankring
+    who = bool(lasting_anchors(plan, forankring, pack))
+    how = forankring is not None and says(forankring.how)
+    when = forankring is not None and handover_span(forankring.when) is not None
+    agreement = who and next(agreement_gaps(plan, forankring, pack), None) is None
+    return {
+        "label": activity.label,
+        "who": who,
+        "how": how,
+        "when": when,
+        "agreement": agreement,
+        "complete": who and how and when and agreement,
+    }

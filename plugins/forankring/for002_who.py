@@ -1,0 +1,38 @@
+"""A forankring must say who takes the activity over.
+
+Rum for Liv names where its activities are anchored ("forankres i X"), and that is
+the least a forankring says: without a part in `hos` nobody is committed to carry
+the activity on (notes-002 headline; RULES.md "Who, how, when"). Error.
+
+Dansk:
+En forankring skal sige, hvem der overtager aktiviteten. Rum for Liv nævner, hvor
+aktiviteterne forankres ("forankres i X"), og det er det mindste, en forankring
+siger: uden en part i `hos` er ingen forpligtet til at føre aktiviteten videre
+(notes-002; RULES.md "Who, how, when"). Fejl.
+"""
+
+from planlint.rule import Example, rule
+
+from .anchoring import anchors
+
+
+@rule(
+    code="FOR002",
+    severity="error",
+    title=("Forankringen siger ikke hvem", "The forankring does not say who"),
+    source="RULES.md, Forankring (FOR), \"Who, how, when\"; seed 002 (\"forankres i X\"), notes-002",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hos",)),
+    good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
+)
+def check(plan, ctx):
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        if forankring is None or anchors(plan, forankring, ctx.pack):
+            continue
+        yield ctx.finding(
+            forankring, "hos",
+            da=f"Aktivitet {activity.label}: forankringen siger ikke, hvem der overtager aktiviteten; "
+               f"skriv parternes id'er i `hos` (fx kommunen, en forening eller afdelingsbestyrelsen).",
+            en=f"Activity {activity.label}: the forankring does not say who takes the activity over; "
+               f"list the parties' ids in `hos` (e.g. the kommune, an association or the afdelingsbestyrelse).",
+        )

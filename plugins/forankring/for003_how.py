@@ -1,0 +1,43 @@
+"""A forankring must say how the activity goes on.
+
+Rum for Liv names only where each activity is anchored, never how (notes-002: only
+5.3.1 and 5.3.6 say how, in the prose). A name is not a hand-over: who runs the
+activity, with which staff or volunteers, in which form? Warning.
+
+Dansk:
+En forankring skal sige, hvordan aktiviteten fortsætter. Rum for Liv nævner kun,
+hvor aktiviteterne forankres, aldrig hvordan (notes-002: kun 5.3.1 og 5.3.6 siger
+hvordan, i brødteksten). Et navn er ikke en overdragelse: hvem driver aktiviteten,
+med hvilke medarbejdere eller frivillige, i hvilken form? Advarsel.
+"""
+
+from planlint.i18n import join
+from planlint.rule import Example, rule
+
+from .anchoring import lasting_anchors, says
+
+
+@rule(
+    code="FOR003",
+    severity="warning",
+    title=("Forankringen siger ikke hvordan", "The forankring does not say how"),
+    source="RULES.md, Forankring (FOR), \"Who, how, when\"; notes-002 (headline and §2.4: no box says how)",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hvordan",)),
+    good=Example(at="indsatsområder[0].aktiviteter[0].forankring",
+                 yaml="hvordan: Jobcentret viderefører den fremskudte funktion i egen drift"),
+)
+def check(plan, ctx):
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        if forankring is None or says(forankring.how):
+            continue
+        names = [a.name for a in lasting_anchors(plan, forankring, ctx.pack)]
+        who_da = join(names, "da") if names else "parten"
+        who_en = join(names, "en") if names else "the party"
+        yield ctx.finding(
+            forankring, "hvordan",
+            da=f"Aktivitet {activity.label}: forankringen siger ikke hvordan; beskriv i `hvordan`, "
+               f"hvordan {who_da} viderefører aktiviteten (hvem driver den, med hvilke ressourcer).",
+            en=f"Activity {activity.label}: the forankring does not say how; describe in `hvordan` "
+               f"how {who_en} will carry the activity on (who runs it, with what resources).",
+        )

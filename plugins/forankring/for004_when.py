@@ -1,0 +1,38 @@
+"""A forankring must say when the hand-over happens.
+
+Rum for Liv never says when its activities are handed over (notes-002 headline);
+"tænke forankring fra start" (000 l.2473-2491; 001 l.814-817) needs a date to plan
+towards and to follow up on. Warning.
+
+Dansk:
+En forankring skal sige, hvornår overdragelsen sker. Rum for Liv siger aldrig,
+hvornår aktiviteterne overdrages (notes-002); at "tænke forankring fra start"
+(000 l.2473-2491; 001 l.814-817) kræver en dato at planlægge efter og følge op på.
+Advarsel.
+"""
+
+from planlint.rule import Example, rule
+
+from .anchoring import handover_span
+
+
+@rule(
+    code="FOR004",
+    severity="warning",
+    title=("Forankringen siger ikke hvornår", "The forankring does not say when"),
+    source="RULES.md, Forankring (FOR), \"Who, how, when\"; notes-002 headline; 000 l.2473-2491; 001 l.814-817",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hvornår",)),
+    good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
+)
+def check(plan, ctx):
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        if forankring is None or handover_span(forankring.when) is not None:
+            continue
+        yield ctx.finding(
+            forankring, "hvornår",
+            da=f"Aktivitet {activity.label}: forankringen siger ikke hvornår; angiv i `hvornår` "
+               f"datoen eller året for overdragelsen.",
+            en=f"Activity {activity.label}: the forankring does not say when; give the date or year "
+               f"of the hand-over in `hvornår`.",
+        )

@@ -1,0 +1,49 @@
+"""A hand-over after the end of the plan period is no planned hand-over.
+
+"Tænke forankring fra start" (000 l.2473-2491; 001 l.814-817): the hand-over has to
+happen while the plan's staff are still there to support the new owner. A
+`hvornår` after `plan.periode.slut` leaves the activity without anyone between the
+end of the money and the hand-over. A bare year counts as after the period only
+when the whole year is. Warning.
+
+Dansk:
+En overdragelse efter planperiodens slutning er ingen planlagt overdragelse. "Tænke
+forankring fra start" (000 l.2473-2491; 001 l.814-817): overdragelsen skal ske,
+mens planens medarbejdere endnu er der til at støtte den nye ejer. Et `hvornår`
+efter `plan.periode.slut` efterlader aktiviteten uden nogen mellem pengenes ophør og
+overdragelsen. Et årstal alene tæller kun som efter perioden, når hele året er det.
+Advarsel.
+"""
+
+from planlint.rule import Example, rule
+
+from .anchoring import handover_span, period_end, when_text
+
+
+@rule(
+    code="FOR006",
+    severity="warning",
+    title=("Overdragelsen ligger efter planperioden", "The hand-over falls after the plan period"),
+    source="RULES.md, Forankring (FOR), \"Think forankring from the start\"; 000 l.2473-2491; 001 l.814-817",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2025-06-30"),
+    good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
+)
+def check(plan, ctx):
+    end = period_end(plan)
+    if end is None:
+        return
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        span = handover_span(forankring.when) if forankring is not None else None
+        if span is None or span[0] <= end:
+            continue
+        when = when_text(forankring.when)
+        yield ctx.finding(
+            forankring, "hvornår",
+            da=f"Aktivitet {activity.label}: overdragelsen ({when}) ligger efter planperiodens "
+               f"slutning {end.isoformat()}; flyt `hvornår` ind i perioden, så planens medarbejdere "
+               f"kan støtte den nye ejer.",
+            en=f"Activity {activity.label}: the hand-over ({when}) falls after the end of the plan "
+               f"period, {end.isoformat()}; move `hvornår` into the period so the plan's staff can "
+               f"support the new owner.",
+        )

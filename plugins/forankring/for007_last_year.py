@@ -1,0 +1,59 @@
+"""A plan that hands every activity over in its last year leaves forankring to the end.
+
+Forankring is to be thought "fra start", inside every activity and not as a final
+phase (000 l.2473-2491; 001 l.814-817). When every hand-over the plan dates falls in
+the final twelve months of the period (or later), nothing is tried out with the new
+owners while there is still time to adjust. The finding points at the earliest
+hand-over. A bare year counts as in the last year only when the whole year is. Info.
+
+Dansk:
+En plan, der overdrager alle aktiviteter i sit sidste år, gemmer forankringen til
+sidst. Forankring skal tænkes "fra start", i hver aktivitet og ikke som en slutfase
+(000 l.2473-2491; 001 l.814-817). Når hver overdragelse, planen daterer, ligger i
+periodens sidste tolv måneder (eller senere), bliver intet afprøvet med de nye ejere,
+mens der endnu er tid til at justere. Fundet peger på den tidligste overdragelse. Et
+årstal alene tæller kun som i det sidste år, når hele året er det. Info.
+"""
+
+from planlint.rule import Example, rule
+
+from .anchoring import handover_span, last_year_start, period_end, when_text
+
+
+@rule(
+    code="FOR007",
+    severity="info",
+    title=("Alle overdragelser ligger i planens sidste år", "Every hand-over falls in the plan's last year"),
+    source="RULES.md, Forankring (FOR), \"Think forankring from the start\"; 000 l.2473-2491; 001 l.814-817",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2024-06-30"),
+    good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
+)
+def check(plan, ctx):
+    end = period_end(plan)
+    if end is None:
+        return
+    handovers = []
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        span = handover_span(forankring.when) if forankring is not None else None
+        if span is not None:
+            handovers.append((span[0], activity))
+    if not handovers:
+        return
+    first_day = last_year_start(end)
+    earliest, activity = min(handovers, key=lambda item: item[0])
+    if earliest < first_day:
+        return
+    when = when_text(activity.forankring.when)
+    count = len(handovers)
+    all_da = "Planens eneste overdragelse ligger" if count == 1 else f"Alle planens {count} overdragelser ligger"
+    all_en = "The plan's only hand-over falls" if count == 1 else f"All {count} of the plan's hand-overs fall"
+    yield ctx.finding(
+        activity.forankring, "hvornår",
+        da=f"{all_da} i planens sidste år (fra {first_day.isoformat()}); den tidligste er aktivitet "
+           f"{activity.label} ({when}). Overdrag nogle aktiviteter tidligere, så forankringen kan "
+           f"afprøves, mens planens medarbejdere er der.",
+        en=f"{all_en} in the plan's last year (from {first_day.isoformat()}); the earliest is activity "
+           f"{activity.label} ({when}). Hand some activities over earlier so the forankring can be "
+           f"tried out while the plan's staff are there.",
+    )

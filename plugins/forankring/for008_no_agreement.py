@@ -1,0 +1,79 @@
+"""A partner that is to take an activity over must be committed by a signed agreement.
+
+fsb makes binding samarbejdsaftaler with its partners at the start of a plan (004),
+and LBF requires cooperation agreements from the 2011-2014 round on (003
+l.2404-2412). A part in `hos` - other than an afdelingsbestyrelse, the residents'
+own board - with no signed samarbejdsaftale that lists it has promised nothing.
+
+The forankring's own `aftale` is judged when it names an existing agreement: that
+agreement must be signed (a missing party in it is FOR009). Without `aftale`, any
+signed samarbejdsaftale of the plan that lists the part commits it. An `aftale` id
+that does not exist is the core's PLN009. Warning where the rule pack requires
+samarbejdsaftaler, info in the 2006-2010 round, where they were not yet required.
+
+Dansk:
+En partner, der skal overtage en aktivitet, skal være forpligtet af en underskrevet
+aftale. fsb indgår bindende samarbejdsaftaler med partnerne ved planens start (004),
+og LBF kræver samarbejdsaftaler fra 2011-2014-puljen (003 l.2404-2412). En part i
+`hos` - bortset fra en afdelingsbestyrelse, beboernes egen bestyrelse - som ingen
+underskrevet samarbejdsaftale omfatter, har ikke lovet noget.
+
+Forankringens egen `aftale` vurderes, når den henviser til en eksisterende aftale:
+den skal være underskrevet (en part, der mangler i den, er FOR009). Uden `aftale`
+forpligter enhver underskrevet samarbejdsaftale i planen, der omfatter parten. Et
+`aftale`-id, der ikke findes, er kernens PLN009. Advarsel, hvor regelpakken kræver
+samarbejdsaftaler; info i 2006-2010-puljen, hvor de endnu ikke var et krav.
+"""
+
+from planlint.rule import Example, rule
+
+from .anchoring import NO_AGREEMENT, NOT_SIGNED, agreement_gaps
+
+
+def _severity(pack):
+    if pack is None or pack.agreements.required:
+        return "warning"
+    return "info"
+
+
+@rule(
+    code="FOR008",
+    severity="warning",
+    title=("Forankringsparten har ingen underskrevet aftale",
+           "The anchoring party has no signed agreement"),
+    source="RULES.md, Forankring (FOR), \"Committed by agreement\"; seed 004 (fsb: bindende "
+           "samarbejdsaftaler ved projektstart); 003 l.2404-2412; rule pack `agreements.required`",
+    bad=Example(at="samarbejdsaftaler[0]", yaml="status: under_forhandling",
+                note="Aftalen sa-job, som forankringen henviser til, er ikke underskrevet"),
+    good=Example(at="samarbejdsaftaler[0]", yaml="status: underskrevet"),
+)
+def check(plan, ctx):
+    severity = _severity(ctx.pack)
+    for _area, activity in plan.activities():
+        forankring = activity.forankring
+        for gap in agreement_gaps(plan, forankring, ctx.pack):
+            name, value = gap.anchor.name, gap.anchor.value
+            if gap.problem == NOT_SIGNED:
+                agreement = gap.agreement
+                status = agreement.status or "ingen"
+                yield ctx.finding(
+                    forankring, "aftale",
+                    da=f"Aktivitet {activity.label}: samarbejdsaftalen '{agreement.id}', der skal forpligte "
+                       f"{name} til at overtage aktiviteten, er ikke underskrevet (status: {status}); "
+                       f"få den underskrevet, og skriv `status: underskrevet` og datoen i aftalen.",
+                    en=f"Activity {activity.label}: the cooperation agreement '{agreement.id}' that is to "
+                       f"commit {name} to take the activity over is not signed (status: {agreement.status or 'none'}); "
+                       f"have it signed and record `status: underskrevet` and the date in the agreement.",
+                    severity=severity,
+                )
+            elif gap.problem == NO_AGREEMENT:
+                yield ctx.finding(
+                    forankring, "hos", gap.anchor.index,
+                    da=f"Aktivitet {activity.label}: {name} skal overtage aktiviteten, men ingen "
+                       f"underskrevet samarbejdsaftale omfatter '{value}'; indgå en aftale med parten, "
+                       f"og henvis til den i forankringens `aftale`.",
+                    en=f"Activity {activity.label}: {name} is to take the activity over, but no signed "
+                       f"cooperation agreement includes '{value}'; make an agreement with the party and "
+                       f"refer to it in the forankring's `aftale`.",
+                    severity=severity,
+                )
