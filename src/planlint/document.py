@@ -23,6 +23,19 @@ class PlanDocument:
     plan: Any = None  # planlint.model.Plan, or None when the file is no plan at all
     findings: list[Finding] = field(default_factory=list)  # the loader's PLN findings
     _lines: list[str] | None = None
+    #: per mapping node (by id): key as path text -> (key node, value node), first key wins;
+    #: built on first use so that locating n findings in a mapping of n keys is not n*n
+    _entries: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+
+    def entry(self, node: MappingNode, part: Any) -> tuple[Node, Node] | None:
+        """The (key node, value node) of ``part`` in a mapping node, or None."""
+        table = self._entries.get(id(node))
+        if table is None:
+            table = {}
+            for key_node, value_node in node.pairs:
+                table.setdefault(path_key(getattr(key_node, "value", None)), (key_node, value_node))
+            self._entries[id(node)] = table
+        return table.get(str(part))
 
     @property
     def lines(self) -> list[str]:
@@ -49,13 +62,11 @@ class PlanDocument:
         position = (node.line, node.column)
         for part in path:
             if isinstance(node, MappingNode):
-                for key_node, value_node in node.pairs:
-                    if path_key(getattr(key_node, "value", None)) == str(part):
-                        position = (key_node.line, key_node.column)
-                        node = value_node
-                        break
-                else:
+                found = self.entry(node, part)
+                if found is None:
                     break
+                position = (found[0].line, found[0].column)
+                node = found[1]
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
                 node = node.items[part]
                 position = (node.line, node.column)
@@ -63,12 +74,39 @@ class PlanDocument:
                 break
         return position
 
+    def wrote(self, path: PlanPath) -> bool:
+        """True when the file has a non-empty value at the path, valid or not.
+
+        The model loses values the schema rejected (a PLN finding reports
+        them); a rule about a *missing* key asks this so that one mistake
+        yields one finding: ``mål: "mange"`` is a bad value, not a missing one.
+        Null, an empty text and an empty list or mapping count as not written.
+        """
+        node = self.root
+        for part in path:
+            if isinstance(node, MappingNode):
+                found = self.entry(node, part)
+                node = found[1] if found is not None else None
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
+                node = node.items[part]
+            else:
+                return False
+            if node is None:
+                return False
+        if isinstance(node, MappingNode):
+            return bool(node.pairs)
+        if isinstance(node, SequenceNode):
+            return bool(node.items)
+        value = getattr(node, "value", None)
+        return value is not None and str(value).strip() != ""
+
     def value_position(self, path: PlanPath) -> tuple[int, int] | None:
         """Where the *value* at a path starts, or None when the path does not exist."""
         node = self.root
         for part in path:
             if isinstance(node, MappingNode):
-                node = next((v for k, v in node.pairs if path_key(getattr(k, "value", None)) == str(part)), None)
+                found = self.entry(node, part)
+                node = found[1] if found is not None else None
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
                 node = node.items[part]
             else:

@@ -8,6 +8,7 @@ plugin code.  A pack is validated when it is loaded; a broken pack is a
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -53,6 +54,8 @@ class MainActivity(_Part):
 class PeriodRules(_Part):
     years: int = Field(gt=0, description="The length of a plan period in years.")
     latest_end: Optional[date] = Field(None, description="The last allowed end date of the period.")
+    tolerance_days: int = Field(
+        ge=0, description="Days a period may differ from whole years (start 2013-01-02 is still four years).")
 
 
 class Cofinancing(_Part):
@@ -79,6 +82,92 @@ class Cofinancing(_Part):
         return self.local_min_percent / 100
 
 
+class ForankringTerms(_Part):
+    """What the forankring plugin recognises in a plan's free text.
+
+    Patterns are Python regular expressions, matched case-insensitively
+    anywhere in the text (use ``\\b`` for a word boundary).
+    """
+
+    own_plan_names: list[str] = Field(
+        min_length=1, description="A part whose name matches one of these is the plan itself (its secretariat).")
+    own_plan_types: list[str] = Field(
+        min_length=1, description="The part types such a name can have (a kommune is never the plan itself).")
+    funding_conditions: list[str] = Field(
+        min_length=1, description="A forankring condition matching one of these depends on further funding.")
+
+    @field_validator("own_plan_names", "funding_conditions")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+        return patterns
+
+
+class GovernanceTerms(_Part):
+    """What the LBF plugin recognises in a plan's parties and cost notes.
+
+    Patterns are Python regular expressions, matched case-insensitively
+    anywhere in the text.
+    """
+
+    resident_party_types: list[str] = Field(
+        min_length=1, description="Part types that are the residents themselves (afdelingsbestyrelse, frivillige).")
+    resident_names: list[str] = Field(
+        default_factory=list, description="A part whose name matches one of these is a residents' body.")
+    rent_support: list[str] = Field(
+        min_length=1, description="A cost note matching one of these is rent support, not plan money.")
+    evaluation_notes: list[str] = Field(
+        default_factory=list, description="A cost note matching one of these budgets evaluation.")
+
+    @field_validator("resident_names", "rent_support", "evaluation_notes")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+        return patterns
+
+
+class SuccessTerms(_Part):
+    """What the success-criteria plugin (SUC) recognises in a criterion's text.
+
+    Patterns are Python regular expressions, matched case-insensitively
+    anywhere in the text (use ``\\b`` for a word boundary), except
+    ``percent_units``, which must match the whole ``enhed``.
+    """
+
+    percent_units: list[str] = Field(
+        min_length=1, description="An enhed matching one of these (whole text) is a percentage.")
+    percent_min: float = Field(description="The lowest value a percentage target or baseline may have.")
+    percent_max: float = Field(description="The highest value a percentage target or baseline may have.")
+    target_year_min_days: int = Field(
+        ge=1, le=366, description="A calendar year the period covers for at least this many days needs a target.")
+    reduction_terms: list[str] = Field(
+        min_length=1, description="A criterion whose indikator or beskrivelse matches one of these aims at a fall.")
+    vague_verbs: list[str] = Field(
+        min_length=1, description="A beskrivelse matching one of these (and without a number) is vague.")
+    event_units: list[str] = Field(
+        min_length=1, description="An enhed matching one of these counts events, not persons.")
+    person_terms: list[str] = Field(
+        min_length=1, description="An indikator matching one of these is about persons (or families).")
+
+    @field_validator("percent_units", "reduction_terms", "vague_verbs", "event_units", "person_terms")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+        return patterns
+
+
 class RulePack(BaseModel):
     """The rules of one funding round."""
 
@@ -93,6 +182,9 @@ class RulePack(BaseModel):
     board: Requirement
     period: PeriodRules
     cofinancing: Cofinancing
+    forankring: ForankringTerms
+    governance: GovernanceTerms
+    success: SuccessTerms
     #: data for third-party plugins, by plugin name; free-form
     plugins: dict[str, Any] = Field(default_factory=dict)
 
