@@ -17,6 +17,10 @@ FORMATS = {
     "rich": "rich_format",
     "text": "text",
     "json": "json_format",
+    "sarif": "sarif_format",
+    "junit": "junit_format",
+    "github": "github_format",
+    "markdown": "markdown_format",
 }
 
 

@@ -53,6 +53,25 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
             if finding.path:
                 console.print(Text(f"           {finding.path_text}", style="dim"))
         console.print()
+    _print_counts(console, results, lang)
+
+
+def write_summary(results: list[FileResult], options: FormatOptions, stream: TextIO, report: str = "") -> None:
+    """Only the counts (and where the full report went): the terminal's view of ``--output``."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
+                      highlight=False, width=options.width, soft_wrap=False)
+    if report:
+        said = f"Report written to {report}" if options.lang == "en" else f"Rapporten er skrevet til {report}"
+        console.print(Text(said, style="dim"))
+    _print_counts(console, results, options.lang)
+
+
+def _print_counts(console, results: list[FileResult], lang: str) -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
     counts = summary_counts(results)
     files_word = "file" if counts["files"] == 1 else "files"
     if lang != "en":

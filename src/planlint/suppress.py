@@ -1,0 +1,130 @@
+"""Suppression comments in a plan: ``# planlint: disable=CODE[,CODE...]``.
+
+* at the end of the line a finding points at, it silences those codes there;
+* alone on a line, it silences them on the line just below (that line only,
+  like eslint's ``disable-next-line``: a suppression should sit next to what
+  it excuses);
+* ``# planlint: disable-file=CODE[,CODE...]`` anywhere silences them in the file.
+
+Text after the codes is a free reason: ``# planlint: disable=LBF004 aftalt med LBF``.
+A suppression that silences nothing is reported as PLN023 (info), so they do
+not outlive the problem they excused.  A code whose rule did not run (left out
+by ``--select``/``ignore``) is not reported: nobody can tell whether it would
+have silenced something.  ``--no-suppress`` (``Settings.suppress``) turns all
+of this off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Finding, Message
+
+UNUSED = "PLN023"
+
+_DIRECTIVE = re.compile(r"#\s*planlint\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+_ACTION = re.compile(r"(?P<action>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z]+[0-9]{3}(?:\s*,\s*[A-Za-z]+[0-9]{3})*)",
+                     re.IGNORECASE)
+
+
+@dataclass
+class Suppression:
+    line: int  # where the comment is
+    column: int
+    text: str  # the comment, for messages
+    codes: tuple[str, ...]  # empty: a directive planlint cannot read
+    whole_file: bool = False
+    target: int = 0  # the line it silences (line directives)
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, finding: Finding) -> bool:
+        if finding.code not in self.codes:
+            return False
+        return self.whole_file or finding.line == self.target
+
+
+def find_suppressions(text: str) -> list[Suppression]:
+    """Every ``# planlint:`` comment in the plan text, readable or not."""
+    from .yamlparse import comments
+
+    found = []
+    for comment in comments(text):
+        directive = _DIRECTIVE.match(comment.text)
+        if directive is None:
+            continue
+        shown = comment.text.strip()
+        action = _ACTION.match(directive.group("rest"))
+        if action is None:
+            found.append(Suppression(comment.line, comment.column, shown, ()))
+            continue
+        codes = tuple(dict.fromkeys(code.strip().upper() for code in action.group("codes").split(",")))
+        whole_file = action.group("action").lower() == "disable-file"
+        target = comment.line + 1 if comment.alone else comment.line
+        found.append(Suppression(comment.line, comment.column, shown, codes, whole_file, target))
+    return found
+
+
+def apply_suppressions(findings: list[Finding], text: str, settings: Any, rules: dict[str, Any]) -> list[Finding]:
+    """``findings`` without the suppressed ones, plus a PLN023 per unused code.
+
+    ``findings`` are complete (severity, line); so are the PLN023 findings
+    returned, which obey the configuration like every other finding.
+    """
+    suppressions = find_suppressions(text) if "planlint" in text else []
+    if not suppressions:
+        return findings
+    kept = _silence(findings, suppressions)
+    if not settings.selects(UNUSED):
+        return kept
+    unused = _unused(suppressions, settings, rules)
+    severity = settings.severity_of(UNUSED, rules[UNUSED].severity)
+    unused = [finding.with_(severity=severity, plugin="core") for finding in unused]
+    # "# planlint: disable=PLN023" may silence these too (its own use is not judged)
+    return kept + _silence(unused, suppressions)
+
+
+def _silence(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    kept = []
+    for finding in findings:
+        covering = [s for s in suppressions if finding.line is not None and s.covers(finding)]
+        for suppression in covering:
+            suppression.used.add(finding.code)
+        if not covering:
+            kept.append(finding)
+    return kept
+
+
+def _unused(suppressions: list[Suppression], settings: Any, rules: dict[str, Any]) -> list[Finding]:
+    out = []
+    for s in suppressions:
+        if not s.codes:
+            out.append(_finding(
+                s, f"Kommentaren '{s.text}' kan planlint ikke læse, så den undertrykker intet; "
+                   "skriv '# planlint: disable=KODE' eller '# planlint: disable-file=KODE' (fx COF001).",
+                f"planlint cannot read the comment '{s.text}', so it suppresses nothing; "
+                "write '# planlint: disable=CODE' or '# planlint: disable-file=CODE' (e.g. COF001)."))
+            continue
+        for code in s.codes:
+            if code in s.used or code == UNUSED:
+                continue
+            if code not in rules:
+                out.append(_finding(
+                    s, f"Koden {code} i '{s.text}' findes ikke (intet installeret plugin har den); "
+                       "ret koden eller fjern den fra kommentaren.",
+                    f"The code {code} in '{s.text}' does not exist (no installed plugin declares it); "
+                    "correct the code or remove it from the comment."))
+            elif settings.selects(code):
+                where_da = "i filen" if s.whole_file else f"på linje {s.target}"
+                where_en = "in the file" if s.whole_file else f"on line {s.target}"
+                out.append(_finding(
+                    s, f"'{s.text}' undertrykker intet: der er intet {code}-fund {where_da}. "
+                       f"Fjern {code} fra kommentaren.",
+                    f"'{s.text}' suppresses nothing: there is no {code} finding {where_en}. "
+                    f"Remove {code} from the comment."))
+    return out
+
+
+def _finding(suppression: Suppression, da: str, en: str) -> Finding:
+    return Finding(code=UNUSED, message=Message(da, en), path=(), line=suppression.line, column=suppression.column)
