@@ -1,0 +1,188 @@
+"""``planlint report``: the coordinator's overview of one plan or a portfolio.
+
+One file gives the full report of that plan; a folder or several files give
+the portfolio table.  The numbers come from ``build`` (plain data), so the
+terminal, the HTML page and ``--format json`` always agree.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+#: Width of the report when it does not go to a terminal (a file, a pipe, HTML).
+DEFAULT_WIDTH = 80
+HTML_WIDTH = 100
+
+
+@dataclass
+class ReportOptions:
+    paths: list[str]
+    format: str | None = None  # rich | text | json; None = rich on a terminal, else text
+    lang: str | None = None
+    html: Path | None = None
+    sort: str | None = None
+    width: int | None = None
+    tool_version: str = ""
+
+
+def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | None = None,
+        linter: Any = None) -> int:
+    """Lint, build and show the report; 0 when it was produced (see docs/report.md).
+
+    ``linter`` lets a caller (a test, an editor) bring its own plugins.
+    """
+    from ..config import Overrides, settings_for_dir
+    from ..engine import Linter, UsageError, collect_files
+    from . import portfolio
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    if options.format not in (None, "rich", "text", "json"):
+        raise UsageError(f"Rapporten findes ikke i formatet '{options.format}'; vælg rich, text eller json.",
+                         f"The report has no format '{options.format}'; choose rich, text or json.")
+    sort = portfolio.column_key(options.sort) if options.sort else None
+    overrides = Overrides(lang=options.lang)
+    lang = overrides.apply(settings_for_dir(Path.cwd())).lang
+    files = collect_files(options.paths)
+    if not files:
+        raise UsageError("Der er ingen planfiler (*.yaml, *.yml) at lave en rapport over.",
+                         "There are no plan files (*.yaml, *.yml) to report on.")
+    linter = linter or Linter(overrides=overrides)
+    plans = _build_all(linter, files, lang, stderr)
+    single = len(files) == 1 and not any(Path(p).is_dir() for p in options.paths)
+    data = _document(plans, single, sort, lang, options.tool_version)
+
+    chosen = options.format or ("rich" if stdout.isatty() and options.html is None else "text")
+    if options.html is not None:
+        _write_html(data, lang, options.html, options.width)
+    if options.format is None and options.html is not None:
+        stderr.write(f"planlint: {_word('html_written', lang)} {options.html}\n")
+    elif chosen == "json":
+        json.dump(data, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        color = chosen == "rich" and stdout.isatty() and "NO_COLOR" not in os.environ
+        console = _console(stdout, color, options.width or (None if stdout.isatty() else DEFAULT_WIDTH))
+        console.print(_renderable(data, lang))
+    return 0
+
+
+def _word(key: str, lang: str) -> str:
+    from .words import word
+
+    return word(key, lang)
+
+
+def _build_all(linter: Any, files: list[Path], lang: str, stderr: TextIO) -> list[dict[str, Any]]:
+    """Lint every file and build its data; a progress bar on a terminal when there are many."""
+    from .build import build_plan
+
+    def one(path: Path) -> dict[str, Any]:
+        result = linter.lint_file(path)
+        plan = result.document.plan if result.document is not None else None
+        pack = linter.packs.get(result.pulje) if result.pulje else None
+        facts = linter.registry.facts(plan, pack) if plan is not None else {}
+        return build_plan(result, facts, lang)
+
+    if len(files) < 2 or not stderr.isatty():
+        return [one(path) for path in files]
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(file=stderr, no_color="NO_COLOR" in os.environ)
+    return [one(path) for path in track(files, description=_word("loading", lang), console=console,
+                                         transient=True)]
+
+
+def _document(plans: list[dict[str, Any]], single: bool, sort: str | None, lang: str,
+              version: str) -> dict[str, Any]:
+    """The JSON document (docs/report.md): the plans and, for several, the portfolio."""
+    from . import portfolio
+
+    data: dict[str, Any] = {
+        "version": 1,
+        "tool": {"name": "planlint", "version": version},
+        "lang": lang,
+        "kind": "plan" if single else "portfolio",
+        "plans": plans,
+    }
+    if not single:
+        rows = [portfolio.row(plan) for plan in plans]
+        data["portfolio"] = {
+            "sort": sort,
+            "rows": portfolio.sort_rows(rows, sort),
+            "totals": portfolio.totals(rows, plans),
+        }
+    return data
+
+
+def _renderable(data: dict[str, Any], lang: str) -> Any:
+    if data["kind"] == "plan":
+        from .plan_view import render_plan
+
+        return render_plan(data["plans"][0], lang)
+    from .portfolio_view import render_portfolio
+
+    table = data["portfolio"]
+    return render_portfolio(table["rows"], table["totals"], lang, table["sort"])
+
+
+def _console(stream: TextIO, color: bool, width: int | None) -> Any:
+    from rich.console import Console
+
+    return Console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=width,
+                   emoji=False, soft_wrap=False)
+
+
+def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None) -> None:
+    """A standalone page: rich's export in a template with a title and print styles."""
+    from html import escape
+
+    from rich.console import Console
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    console = Console(file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor",
+                      width=width or HTML_WIDTH, highlight=False, emoji=False)
+    console.print(_renderable(data, lang))
+    first = data["plans"][0]
+    title = (first["name"] or first["path"]) if data["kind"] == "plan" else _word("portfolio", lang)
+    title = escape(f"planlint – {_word('report', lang)}: {title}").replace("{", "{{").replace("}", "}}")
+    template = HTML_TEMPLATE.replace("{lang}", lang).replace("{title}", title)
+    page = console.export_html(theme=DEFAULT_TERMINAL_THEME, code_format=template, inline_styles=False)
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            stream.write(page)
+    except OSError as exc:
+        from ..engine import UsageError
+
+        raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
+                         f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None
+
+
+# rich fills {stylesheet}, {foreground}, {background} and {code} with str.format, so the CSS
+# braces are doubled; {lang} and {title} are ours, filled (and brace-escaped) before that
+HTML_TEMPLATE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+{stylesheet}
+body {{ color: {foreground}; background-color: {background}; margin: 2em; }}
+pre {{ font-family: Menlo, 'DejaVu Sans Mono', Consolas, 'Courier New', monospace;
+      font-size: 13px; line-height: 1.25; }}
+@media print {{ body {{ margin: 0; }} pre {{ font-size: 8pt; }} }}
+</style>
+</head>
+<body>
+<pre><code style="font-family:inherit">{code}</code></pre>
+</body>
+</html>
+"""
