@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, base_text, line_of, run_cli
 
-BAD_PARTNER = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, abb]")
+BAD_PARTNER = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
 BAD_LINE = line_of(BAD_PARTNER, "abb]")
 BAD_COLUMN = BAD_PARTNER.splitlines()[BAD_LINE - 1].index("abb") + 1
 
@@ -56,7 +56,7 @@ def test_json_matches_output_md(plans):
     assert finding["code"] == "PLN009"
     assert finding["severity"] == "error"
     assert finding["plugin"] == "core"
-    assert finding["path"] == "indsatsområder[0].aktiviteter[0].samarbejdspartnere[1]"
+    assert finding["path"] == "indsatsområder[0].aktiviteter[0].samarbejdspartnere[2]"
     assert (finding["line"], finding["column"]) == (BAD_LINE, BAD_COLUMN)
     assert finding["message"].startswith("'abb' henviser")
     assert data["summary"] == {"files": 2, "error": 1, "warning": 0, "info": 0}
@@ -196,8 +196,8 @@ def test_rich_format_shows_source_line_and_caret(plans):
     assert done.returncode == 1
     out = done.stdout
     assert "\x1b[" not in out  # no colour when not a terminal
-    assert "samarbejdspartnere: [ek, abb]" in out
+    assert "samarbejdspartnere: [ek, ab, abb]" in out
     caret_line = next(line for line in out.splitlines() if line.strip().endswith("^"))
-    source_line = next(line for line in out.splitlines() if "[ek, abb]" in line)
+    source_line = next(line for line in out.splitlines() if "[ek, ab, abb]" in line)
     assert caret_line.index("^") == source_line.index("abb")
     assert "1 fil: 1 fejl, 0 advarsler, 0 info" in out

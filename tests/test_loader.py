@@ -132,11 +132,11 @@ def test_year_outside_period_points_at_the_year_key():
 
 
 def test_reference_to_unknown_party_with_suggestion():
-    text = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, abb]")
+    text = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
     result = lint(text)
     assert [f.code for f in pln(result)] == ["PLN009"]
     finding = pln(result)[0]
-    assert finding.path_text == "indsatsområder[0].aktiviteter[0].samarbejdspartnere[1]"
+    assert finding.path_text == "indsatsområder[0].aktiviteter[0].samarbejdspartnere[2]"
     assert finding.line == line_of(text, "abb]")
     assert "Mente du 'ab'" in finding.message.da
 

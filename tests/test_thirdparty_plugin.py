@@ -77,7 +77,7 @@ def test_installed_plugin_contributes_findings(site, tmp_path):
 def test_plugin_that_raises_is_a_finding_and_the_builtins_still_report(site, tmp_path):
     install_by_dist_info(site, "planlint_boom", {"boom": "planlint_boom"}, {"planlint_boom": BOOM})
     plan = tmp_path / "plan.yaml"
-    plan.write_text(base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, abb]"),
+    plan.write_text(base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]"),
                     encoding="utf-8")
     done = run_cli("check", str(plan), "--format", "json", env={"PYTHONPATH": str(site)})
     assert done.returncode == 1

@@ -115,16 +115,18 @@ def check(
                                                    help="Sekunder et plugin må bruge pr. plan."),
     rule_packs: Optional[Path] = typer.Option(None, "--rule-packs", help="Mappe med regelpakker i stedet for de indbyggede."),
     parser: Optional[str] = typer.Option(None, "--parser", help="YAML-parser: libyaml eller ruamel (standard: hurtigste)."),
+    no_suppress: bool = typer.Option(False, "--no-suppress",
+                                     help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler."""
     language = cli_lang(lang)
     code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser)
+                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress)
     raise typer.Exit(code)
 
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False) -> int:
     from .config import Overrides, load_config_file, parse_codes, settings_for_dir
     from .engine import Linter, exit_status
     from .findings import Severity
@@ -143,6 +145,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         lang=language,
         max_file_size=max_file_size,
         plugin_timeout=plugin_timeout,
+        suppress=False if no_suppress else None,
     )
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
@@ -159,12 +162,122 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     )
     write = get_writer(chosen)
     if output is not None:
-        # newline="" keeps the bytes the same on every platform (deterministic CI diffs)
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            write(results, options, stream)
+        _write_file(output, write, results, options)
+        if sys.stdout.isatty():
+            # the report went to the file; the person at the terminal still sees the counts
+            from dataclasses import replace
+
+            from .formatters.rich_format import write_summary
+
+            write_summary(results, replace(options, color="NO_COLOR" not in os.environ, to_file=False),
+                          sys.stdout, str(output))
     else:
         write(results, options, sys.stdout)
     return exit_status(results)
+
+
+class ReportFormat(str, Enum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def report(
+    paths: List[str] = typer.Argument(..., help="Planfiler eller mapper. / Plan files or folders."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Skriv rapporten som en HTML-side. / Write an HTML page."),
+    format: Optional[ReportFormat] = typer.Option(None, "--format", "-f",
+                                                  help="rich (terminal), text eller json."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for rapporten. / Report language."),
+    sort: Optional[str] = typer.Option(None, "--sort", help="Sortér porteføljen efter kolonne, fx fejl eller budget."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Rapportens bredde i tegn."),
+) -> None:
+    """The coordinator's report of one plan or a portfolio. / Koordinatorens rapport."""
+    language = cli_lang(lang)
+
+    def _report() -> int:
+        from .report import ReportOptions, run as run_report
+
+        return run_report(ReportOptions(paths=paths, format=format.value if format else None, lang=language,
+                                        html=html, sort=sort, width=width, tool_version=__version__))
+
+    raise typer.Exit(guarded(language, _report))
+
+
+def _write_file(output: Path, write, results, options) -> None:  # type: ignore[no-untyped-def]
+    from .engine import UsageError
+
+    try:
+        # newline="" keeps the bytes the same on every platform (deterministic CI diffs)
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            write(results, options, stream)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"Rapporten kan ikke skrives til '{output}': {reason}.",
+                         f"The report cannot be written to '{output}': {reason}.") from None
+
+
+# --- writing plans: schema, init, rules, explain (planlint.schema, .init_plan, .docs) ---
+
+class RulesFormat(str, Enum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def schema(
+    pulje: Optional[str] = typer.Option(None, "--pulje", help="Kun denne puljes indsatsområder, fx 2019-2026."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv skemaet til en fil."),
+) -> None:
+    """Print the JSON Schema of the plan format, for editors. / Formatets JSON Schema."""
+    from .schema import run as run_schema
+
+    raise typer.Exit(guarded(cli_lang(None), run_schema, pulje, str(output) if output else None))
+
+
+@app.command()
+def init(
+    file: Optional[str] = typer.Argument(None, help="Den nye planfil (standard: helhedsplan.yaml; - for stdout)."),
+    pulje: str = typer.Option("2019-2026", "--pulje", help="Puljen, planen søger midler fra."),
+    kommune: str = typer.Option("Kommunen", "--kommune", help="Beliggenhedskommunens navn."),
+    boligorganisation: str = typer.Option("Boligorganisationen", "--boligorganisation",
+                                          help="Den ansvarlige boligorganisations navn."),
+    schema_ref: Optional[str] = typer.Option(None, "--schema", help="Sti eller URL til skemaet i editor-linjen."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for meddelelser. / Message language."),
+) -> None:
+    """Write a new plan skeleton; never overwrites. / Skriv en ny plan."""
+    from .init_plan import run as run_init
+
+    language = cli_lang(lang)
+    raise typer.Exit(guarded(language, run_init, file, pulje, kommune, boligorganisation, schema_ref, language))
+
+
+@app.command()
+def rules(
+    format: Optional[RulesFormat] = typer.Option(None, "--format", "-f", help="rich (terminal), text, json, markdown."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for titler. / Title language."),
+) -> None:
+    """List every rule. / Vis alle regler."""
+    from .docs import run_rules
+
+    language = cli_lang(lang) or "da"
+    chosen = format.value if format else ("rich" if sys.stdout.isatty() else "text")
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    raise typer.Exit(guarded(language, run_rules, chosen, language, sys.stdout, color))
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="Regelkoden, fx COF001."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog. / Language."),
+) -> None:
+    """Explain one rule: why, source, examples, suppression. / Forklar en regel."""
+    from .docs import explain as explain_rule
+
+    language = cli_lang(lang) or "da"
+    typer.echo(guarded(language, explain_rule, code, language), nl=False)
 
 
 def run() -> None:

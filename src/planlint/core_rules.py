@@ -125,7 +125,8 @@ RULES = [
            "Tags such as !!python/object can make other YAML readers run code. planlint never constructs "
            "objects from tags; the value is ignored."),
           "YAML 1.2, core schema; " + FORMAT,
-          Example(at="plan", yaml="vision: !!python/object/apply:os.system [\"echo\"]"),
+          # a whole file: an edit of the base plan goes through a YAML dump, which drops the tag
+          Example(yaml="version: 1\nplan:\n  vision: !!python/object/apply:os.system [\"echo\"]\n", whole_file=True),
           Example(at="plan", yaml="vision: Et trygt boligområde")),
     _rule("PLN014", "error", ("Aliasser, der ikke kan foldes ud", "Aliases that cannot be expanded"),
           ("Ankre og aliasser (&navn, *navn) foldes ud, men et alias, der henviser til sig selv, eller "
@@ -151,6 +152,16 @@ RULES = [
           FORMAT + ", plan og afdelinger",
           Example(at="plan", yaml="kommune: bo"),
           Example(at="plan", yaml="kommune: ek")),
+    _rule("PLN019", "error", ("planlint fejlede på denne fil", "planlint failed on this file"),
+          ("En fejl i planlint selv stoppede kontrollen af én fil. Filen får dette fund i stedet for "
+           "et traceback, og de andre filer i kørslen kontrolleres og rapporteres som normalt. "
+           "Meld gerne fejlen med filen.",
+           "A bug in planlint itself stopped the check of one file. The file gets this finding instead "
+           "of a traceback, and the other files of the run are checked and reported as usual. "
+           "Please report the bug with the file."),
+          "OUTPUT.md (\"A Python traceback is never the user interface\")",
+          Example(note="En fil, der udløser en fejl i planlint.", runnable=False),
+          Example(note="En fil, planlint kan kontrollere.", runnable=False)),
     _rule("PLN020", "error", ("Et plugin fejlede", "A plugin failed"),
           ("Et plugin rejste en undtagelse. Kørslen fortsætter med de andre plugins, men dette plugins "
            "fund mangler; fejlen ligger i pluginet, ikke i planen.",
@@ -168,6 +179,20 @@ RULES = [
            "A plugin must return planlint.findings.Finding objects with codes it has declared."),
           "hookspecs.py (planlint_check)",
           Example(note="Et plugin, der returnerer en tekst i stedet for et fund.", runnable=False), _NOT_RUNNABLE_GOOD),
+    _rule("PLN023", "info", ("Undertrykkelse, der ikke bruges", "Suppression that is not used"),
+          ("'# planlint: disable=KODE' sidst på en linje (eller alene på linjen over) og "
+           "'# planlint: disable-file=KODE' tavsgør fund. En undertrykkelse, der ikke tavsgør noget, "
+           "fordi fundet er rettet, koden er forkert eller kommentaren ikke kan læses, skal fjernes, "
+           "så den ikke skjuler et nyt fund senere. --no-suppress ser bort fra alle undertrykkelser.",
+           "'# planlint: disable=CODE' at the end of a line (or alone on the line above) and "
+           "'# planlint: disable-file=CODE' silence findings. A suppression that silences nothing, "
+           "because the finding was fixed, the code is wrong or the comment cannot be read, should be "
+           "removed so it does not hide a new finding later. --no-suppress ignores every suppression."),
+          "issue 7 (suppressions in the plan); ruff's RUF100 (unused noqa)",
+          Example(yaml="version: 1  # planlint: disable=PLN003\n", whole_file=True,
+                  note="Linje 1 har intet PLN003-fund."),
+          Example(yaml="version: 1\nplanen: {}  # planlint: disable=PLN003\n", whole_file=True,
+                  note="Den ukendte nøgle 'planen' giver PLN003, som kommentaren tavsgør.")),
 ]
 
 

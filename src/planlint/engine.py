@@ -8,6 +8,7 @@ anything a plan file can contain.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,6 +18,7 @@ from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_file, load_text
 from .plugins import Registry, build_registry, run_plugins
 from .rulepack import RulePack, load_packs
+from .suppress import apply_suppressions
 
 #: Folders never searched for plans (version control, environments, caches).
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
@@ -35,19 +37,27 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     """The plan files named, with every ``*.yaml``/``*.yml`` below a named folder.
 
     Folders are walked without following symlinks (no loops) and hidden
-    folders (``.git``, ``.venv``) and files are skipped.  A named path that
-    does not exist is a ``UsageError``.
+    folders (``.git``, ``.venv``) and files are skipped, as are pipes, sockets
+    and devices (reading one could block forever).  A folder that cannot be
+    read is returned as a path, so it is reported, not silently skipped.  A
+    named path that does not exist is a ``UsageError``.
     """
     found: list[Path] = []
     seen: set[Path] = set()
+
+    def unreadable(error: OSError) -> None:
+        if error.filename is not None:
+            found.append(Path(os.fsdecode(error.filename)))
+
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            for folder, dirnames, filenames in os.walk(path, onerror=None, followlinks=False):
+            for folder, dirnames, filenames in os.walk(path, onerror=unreadable, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
                 for filename in sorted(filenames):
                     candidate = Path(folder) / filename
-                    if not filename.startswith(".") and is_plan_file(candidate) and candidate not in seen:
+                    if (not filename.startswith(".") and is_plan_file(candidate) and candidate not in seen
+                            and not _is_special(candidate)):
                         seen.add(candidate)
                         found.append(candidate)
         elif path.exists() or path.is_symlink():
@@ -59,6 +69,15 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     return found
 
 
+def _is_special(path: Path) -> bool:
+    """A pipe, socket or device (through symlinks); a path that cannot be stat'ed is not."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # a dangling symlink or a loop: kept, and reported when read
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 @dataclass
 class Linter:
     overrides: Overrides = field(default_factory=Overrides)
@@ -67,6 +86,8 @@ class Linter:
     packs_dir: str | None = None
     backend: str | None = None
     base_settings: Settings | None = None  # from --config; else found per file
+    #: found configuration per folder, so a folder of 5.000 plans reads its configuration once
+    _folder_settings: dict[str, Settings] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.registry is None:
@@ -75,7 +96,13 @@ class Linter:
             self.packs = load_packs(self.packs_dir)
 
     def settings_for(self, path: Path) -> Settings:
-        base = self.base_settings or settings_for_dir(path.resolve().parent)
+        base = self.base_settings
+        if base is None:
+            # os.path.realpath, unlike Path.resolve on Python 3.11, does not raise on a symlink loop
+            folder = os.path.dirname(os.path.realpath(path))
+            base = self._folder_settings.get(folder)
+            if base is None:
+                base = self._folder_settings[folder] = settings_for_dir(Path(folder))
         return self.overrides.apply(base)
 
     def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
@@ -83,15 +110,22 @@ class Linter:
             yield self.lint_file(path)
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
-        settings = self.settings_for(path)
+        settings = self.settings_for(path)  # an invalid configuration stops the run (exit 2)
         shown = display or _display(path)
-        document = load_file(path, shown, settings.max_file_size, self.backend)
-        return self._finish(document, settings)
+        try:
+            document = load_file(path, shown, settings.max_file_size, self.backend)
+            return self._finish(document, settings)
+        except Exception as exc:  # noqa: BLE001 - a bug in planlint must not cost the other files their findings
+            return _internal_error(shown, exc, settings)
 
     def lint_text(self, text: str, display: str = "<plan>", settings: Settings | None = None) -> FileResult:
         """Lint plan text that is not in a file (tests, editors, ``-``)."""
-        document = load_text(text, display, self.backend)
-        return self._finish(document, self.overrides.apply(settings or Settings()))
+        effective = self.overrides.apply(settings or Settings())
+        try:
+            document = load_text(text, display, self.backend)
+            return self._finish(document, effective)
+        except Exception as exc:  # noqa: BLE001 - as in lint_file
+            return _internal_error(display, exc, effective)
 
     def _finish(self, document, settings: Settings) -> FileResult:
         assert self.registry is not None and self.packs is not None
@@ -126,19 +160,37 @@ class Linter:
                 continue
             severity = settings.severity_of(finding.code, finding.severity or rule.severity)
             line, column = finding.line, finding.column
+            if line is not None and document.text and not 1 <= line <= len(document.lines):
+                line, column = None, None  # a plugin's line outside the file: place it by its path
             if line is None and document.root is not None:
                 line, column = document.locate(finding.path)
             elif line is None and document.text:
                 line, column = 1, 1
             done.append(finding.with_(severity=severity, line=line, column=column,
                                       plugin=finding.plugin or rule.plugin))
+        if settings.suppress and document.text:
+            done = apply_suppressions(done, document.text, settings, rules)
         done.sort(key=Finding.sort_key)
         return done
 
 
 def _display(path: Path) -> str:
-    """Paths as the user gave them, with ``/`` separators, for stable output."""
-    return path.as_posix()
+    """Paths as the user gave them, with ``/`` separators, for stable output.
+
+    A file name that is not valid UTF-8 (say Latin-1 bytes from an old zip) is
+    shown with U+FFFD for the bad bytes: it could not be printed otherwise.
+    """
+    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _internal_error(shown: str, exc: Exception, settings: Settings) -> FileResult:
+    """The result of a file planlint itself failed on: one PLN019 finding."""
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    finding = Finding(
+        code="PLN019", severity=Severity.ERROR, plugin="core", line=1, column=1,
+        message=Message(f"planlint fejlede internt på denne fil ({detail}); meld det gerne som en fejl.",
+                        f"planlint failed internally on this file ({detail}); please report it as a bug."))
+    return FileResult(path=shown, findings=[finding], fail_on=settings.fail_on)
 
 
 def exit_status(results: Iterable[FileResult]) -> int:

@@ -28,6 +28,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
     ValidationInfo,
     model_validator,
 )
@@ -110,6 +111,18 @@ def parse_date_or_year(value: Any) -> date | int:
         raise PydanticCustomError("date_or_year", "not a date or year") from None
 
 
+def parse_whole_number(value: Any) -> Any:
+    """A count or the format version: no booleans or digit strings.
+
+    pydantic's lax mode would read ``true`` as 1 and ``"400"`` as 400; the
+    format (and its JSON Schema) says a number, so those are type errors.
+    Floats go on to pydantic, which takes ``400.0`` and refuses ``400.5``.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError("int_type", "not a whole number")
+    return value
+
+
 def parse_year(value: Any) -> int:
     """A calendar year key of a year map (``2013``; ``"2013"`` is accepted too)."""
     if isinstance(value, str) and value.isdigit() and len(value) == 4:
@@ -124,6 +137,10 @@ Number = Annotated[Union[int, float], BeforeValidator(parse_number)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 DateOrYear = Annotated[Union[date, int], BeforeValidator(parse_date_or_year)]
 Year = Annotated[int, BeforeValidator(parse_year)]
+Count = Annotated[int, Field(ge=0), BeforeValidator(parse_whole_number)]
+#: ``true``/``"yes"`` are not booleans to pydantic's lax mode here (YAML 1.2: ``yes`` is text)
+Flag = StrictBool
+Version = Annotated[Literal[1], BeforeValidator(parse_whole_number)]
 Text = str
 Id = str
 
@@ -239,8 +256,8 @@ class Section(Base):
     name: Annotated[Optional[Text], R] = req("navn", "Afdelingens navn.")
     housing_org: Annotated[Optional[Id], R] = req(
         "boligorganisation", "Id på den boligorganisation, der ejer afdelingen.")
-    tenancies: Optional[Annotated[int, Field(ge=0)]] = field("lejemål", "Antal lejemål.")
-    residents: Optional[Annotated[int, Field(ge=0)]] = field("beboere", "Antal beboere.")
+    tenancies: Optional[Count] = field("lejemål", "Antal lejemål.")
+    residents: Optional[Count] = field("beboere", "Antal beboere.")
     approved: Optional[Date] = field(
         "godkendt_afdelingsmøde", "Datoen, hvor afdelingsmødet godkendte planen; mangler = ikke godkendt.")
 
@@ -328,7 +345,7 @@ class Forankring(Base):
 class Activity(Base):
     id: Annotated[Optional[Id], R] = req("id", "Aktivitetens id, entydigt i hele planen, fx \"5.1.1\".")
     name: Annotated[Optional[Text], R] = req("navn", "Aktivitetens navn.")
-    main: Optional[bool] = field("hovedaktivitet", "true for indsatsområdets hovedaktivitet.")
+    main: Optional[Flag] = field("hovedaktivitet", "true for indsatsområdets hovedaktivitet.")
     purpose: Optional[Text] = field("formål", "Aktivitetens formål.")
     target_group: Optional[Text] = field("målgruppe", "Aktivitetens målgruppe.")
     responsible: Optional[Id] = field(
@@ -397,14 +414,14 @@ class Budget(Base):
 class Evaluation(Base):
     midterm: Optional[Date] = field("midtvejs", "Dato for midtvejsevalueringen.")
     final: Optional[Date] = field("slut", "Dato for slutevalueringen.")
-    external: Optional[bool] = field("ekstern", "true, når en ekstern evaluator bruges.")
+    external: Optional[Flag] = field("ekstern", "true, når en ekstern evaluator bruges.")
     method: Optional[Text] = field("metode", "Evalueringsmetode.")
 
 
 class Plan(Base):
     """A boligsocial helhedsplan (FORMAT.md version 1)."""
 
-    version: Annotated[Optional[Literal[1]], R] = req("version", "Formatversion; kun 1 findes.")
+    version: Annotated[Optional[Version], R] = req("version", "Formatversion; kun 1 findes.")
     plan: Annotated[Optional[PlanMeta], R] = req("plan", "Planens stamdata.")
     parties: Annotated[Optional[list[Party]], R] = req("parter", "Alle organisationer, planen nævner.")
     sections: Annotated[Optional[list[Section]], R] = req("afdelinger", "De boligafdelinger, planen dækker.")
