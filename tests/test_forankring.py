@@ -462,3 +462,9 @@ def test_defect_example_plans():
     own_text = own.read_text(encoding="utf-8")
     assert [(c, line) for c, line, _ in fors(lint(own_text))] == [("FOR005", line_of(own_text, "hos: [jobkonsulent]"))]
     assert sorted(c for c, _, _ in fors(lint(bare.read_text(encoding="utf-8")))) == ["FOR003", "FOR004"]
+
+
+def test_invalid_when_or_how_is_one_pln_finding_not_also_missing():
+    text = edited("indsatsområder[0].aktiviteter[0].forankring", "hvornår: 2023-02-30\nhvordan: 5")
+    result = lint(text)
+    assert sorted(f.code for f in result.findings) == ["PLN005", "PLN005"]

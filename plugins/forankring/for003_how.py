@@ -31,6 +31,8 @@ def check(plan, ctx):
         forankring = activity.forankring
         if forankring is None or says(forankring.how):
             continue
+        if forankring.how is None and ctx.document.wrote(forankring.path_of("how")):
+            continue  # written but not a text: the PLN finding says so
         names = [a.name for a in lasting_anchors(plan, forankring, ctx.pack)]
         who_da = join(names, "da") if names else "parten"
         who_en = join(names, "en") if names else "the party"

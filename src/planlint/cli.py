@@ -282,6 +282,10 @@ def explain(
 
 def run() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        # æøå on a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii): \xe6, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app()
 
 

@@ -137,9 +137,11 @@ RULES = [
           Example(yaml="version: 1\nplan: &p\n  navn: Planen\n  igen: *p\n", whole_file=True),
           Example(yaml="version: 1\n", whole_file=True, runnable=False, note="Ingen selvhenvisende aliasser.")),
     _rule("PLN015", "error", ("Filen overskrider en grænse", "The file exceeds a limit"),
-          ("Filer over --max-file-size (5 MB) og YAML indlejret mere end 100 niveauer afvises, så planlint "
-           "aldrig hænger eller løber tør for hukommelse i CI.",
-           "Files over --max-file-size (5 MB) and YAML nested more than 100 levels are refused, so planlint "
+          ("Filer over --max-file-size (5 MB), YAML indlejret mere end 100 niveauer og filer med mere end "
+           "50.000 YAML-værdier afvises, og tal med mere end 100 cifre læses ikke, så planlint aldrig hænger "
+           "eller løber tør for hukommelse i CI.",
+           "Files over --max-file-size (5 MB), YAML nested more than 100 levels and files of more than "
+           "50,000 YAML values are refused, and numbers of more than 100 digits are not read, so planlint "
            "never hangs or runs out of memory in CI."),
           "planlint's grænser (README, Grænser)",
           Example(yaml="version: 1\nplan: " + "[" * 150 + "]" * 150 + "\n", whole_file=True),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 from . import yamlparse
@@ -53,9 +54,20 @@ def _file_finding(code: str, da: str, en: str, line: int | None = 1, column: int
 
 
 def read_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, Finding | None]:
-    """The file's bytes, or a finding saying why they cannot be had."""
+    """The file's bytes, or a finding saying why they cannot be had.
+
+    Only regular files are read: a pipe or a device named ``plan.yaml`` could
+    block the run forever or never end.
+    """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, _folder_finding(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, _file_finding(
+                "PLN011", "Stien er ikke en almindelig fil (men fx et rør, en socket eller en enhed); den læses ikke.",
+                "The path is not a regular file (but e.g. a pipe, a socket or a device); it is not read.", None, None)
+        size = info.st_size
         if size > max_size:
             return None, _file_finding(
                 "PLN015",
@@ -72,11 +84,13 @@ def read_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE) -> tuple[
             )
         return raw, None
     except FileNotFoundError:
+        if path.is_symlink():
+            return None, _file_finding("PLN011", "Filen er et symbolsk link til noget, der ikke findes.",
+                                       "The file is a symbolic link to something that does not exist.", None, None)
         return None, _file_finding("PLN011", "Filen forsvandt, mens planlint kørte.",
                                    "The file disappeared while planlint was running.", None, None)
     except IsADirectoryError:
-        return None, _file_finding("PLN011", "Stien er en mappe, ikke en fil.",
-                                   "The path is a directory, not a file.", None, None)
+        return None, _folder_finding(path)
     except PermissionError:
         return None, _file_finding("PLN011", "Filen kan ikke læses: adgang nægtet.",
                                    "The file cannot be read: permission denied.", None, None)
@@ -84,6 +98,18 @@ def read_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE) -> tuple[
         reason = exc.strerror or type(exc).__name__
         return None, _file_finding("PLN011", f"Filen kan ikke læses: {reason}.",
                                    f"The file cannot be read: {reason}.", None, None)
+
+
+def _folder_finding(path: Path) -> Finding:
+    """A directory where a file was expected: one that cannot be searched, or a ``*.yaml`` folder."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return _file_finding("PLN011", f"Mappen kan ikke gennemsøges: {reason}; planerne i den er ikke kontrolleret.",
+                             f"The folder cannot be searched: {reason}; the plans in it are not checked.", None, None)
+    return _file_finding("PLN011", "Stien er en mappe, ikke en fil.", "The path is a directory, not a file.", None, None)
 
 
 def decode(raw: bytes) -> tuple[str | None, Finding | None]:
@@ -100,22 +126,38 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
             "The file is saved as UTF-16; planlint reads UTF-8 only. Save it as UTF-8.")
     nul = raw.find(b"\0")
     if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
+        if _looks_like_utf16(raw):
+            return None, _file_finding(
+                "PLN011", "Filen ser ud til at være gemt som UTF-16 (uden BOM); planlint læser kun UTF-8. Gem den som UTF-8.",
+                "The file looks saved as UTF-16 (without a BOM); planlint reads UTF-8 only. Save it as UTF-8.")
+        line, column = _byte_position(raw, nul)
         return None, _file_finding(
             "PLN011",
             f"Filen indeholder NUL-byte (linje {line}); det er en binær fil, ikke en YAML-plan.",
             f"The file contains NUL bytes (line {line}); it is a binary file, not a YAML plan.",
-            line, nul - raw.rfind(b"\n", 0, nul))
+            line, column)
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        line, column = _byte_position(raw, exc.start)
         return None, _file_finding(
             "PLN011",
             f"Linje {line} er ikke UTF-8 (måske Latin-1/Windows-1252); gem filen som UTF-8.",
             f"Line {line} is not UTF-8 (perhaps Latin-1/Windows-1252); save the file as UTF-8.",
             line, column)
+
+
+def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a byte, lines counted as an editor does (LF, CRLF, CR), columns in characters."""
+    line_start = max(raw.rfind(b"\n", 0, index), raw.rfind(b"\r", 0, index)) + 1
+    line = raw.count(b"\n", 0, index) + raw.count(b"\r", 0, index) - raw.count(b"\r\n", 0, index) + 1
+    return line, len(raw[line_start:index].decode("utf-8", "replace")) + 1
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: every other byte of the first ones is NUL."""
+    head = raw[:200]
+    return len(head) >= 4 and (head[1::2].count(0) * 4 >= len(head) or head[0::2].count(0) * 4 >= len(head))
 
 
 def load_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE,
@@ -193,6 +235,11 @@ def _yaml_error_finding(exc: yamlparse.YamlError, line_text: str = "") -> Findin
         en = (f"Aliases (*name) expand to more than {int(exc.detail):,} values; "
               "the file is refused (a 'billion laughs' bomb?).")
         code = "PLN014"
+    elif exc.kind == "nodes":
+        da = (f"Filen har mere end {int(exc.detail):_} YAML-værdier; en plan har nogle tusinde, "
+              "så filen afvises.").replace("_", ".")
+        en = f"The file has more than {int(exc.detail):,} YAML values; a plan has a few thousand, so the file is refused."
+        code = "PLN015"
     elif "\t" in line_text[: exc.column]:
         # libyaml says only "cannot start any token"; the user needs to hear "tab"
         da = "YAML-syntaksfejl: linjen er indrykket med tabulatortegn; YAML indrykkes med mellemrum."
@@ -210,6 +257,11 @@ def _notice_finding(notice: yamlparse.Notice) -> Finding:
         return _file_finding(
             "PLN014", f"Aliasset *{notice.detail} henviser til sig selv; værdien ignoreres.",
             f"The alias *{notice.detail} refers to itself; the value is ignored.", notice.line, notice.column)
+    if notice.kind == "number":
+        return _file_finding(
+            "PLN015", f"Tallet har mere end {notice.detail} cifre; planlint læser ikke så store tal, og værdien ignoreres.",
+            f"The number has more than {notice.detail} digits; planlint does not read numbers that large, "
+            "and the value is ignored.", notice.line, notice.column)
     tag = notice.detail.replace(yamlparse.CORE_TAG, "!!")
     return _file_finding(
         "PLN013",

@@ -9,6 +9,7 @@ right: one bad value yields one finding, never a plan nobody can check.
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -64,10 +65,22 @@ def _fold(text: str) -> str:
     return text.lower().replace("å", "aa").replace("æ", "ae").replace("ø", "oe").replace("-", "_")
 
 
+#: Most candidates ``closest`` compares a word with.  Suggesting costs time per
+#: pair, and a hostile file can pair 10.000 unknown ids with 10.000 known ones.
+MAX_SUGGESTION_CANDIDATES = 300
+
+
 def closest(word: str, candidates: list[str]) -> str | None:
-    """The candidate closest to ``word``, or None when nothing is close."""
+    """The candidate closest to ``word``, or None when nothing is close (or too much to compare)."""
+    target = _fold(str(word))
+    if len(candidates) > MAX_SUGGESTION_CANDIDATES:
+        # a match at cutoff 0.75 has a length within a factor 0.6..1.67 of the word's
+        low, high = len(target) * 0.6, len(target) / 0.6
+        candidates = [c for c in candidates if low <= len(c) <= high]
+        if len(candidates) > MAX_SUGGESTION_CANDIDATES:
+            return None
     folded = {_fold(c): c for c in candidates}
-    match = difflib.get_close_matches(_fold(str(word)), list(folded), n=1, cutoff=0.75)
+    match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
     return folded[match[0]] if match else None
 
 
@@ -96,10 +109,21 @@ def _loc_to_path(data: Any, loc: tuple) -> tuple[PlanPath, Any, bool]:
     return tuple(path), current, is_key
 
 
+#: Unknown keys per file that get a "did you mean" (each costs ~0,1 ms; a
+#: hostile file has 50.000); the rest list the keys allowed instead.
+MAX_KEY_SUGGESTIONS = 500
+_suggestions_left = MAX_KEY_SUGGESTIONS
+
+
+@functools.cache  # cleared per file by validate_data; each key is asked twice
 def _suggest_key(loc: tuple, key: Any) -> tuple[str | None, list[str]]:
     """The defined key closest to an unknown one, and all keys defined there."""
+    global _suggestions_left
     model = model_at(loc[:-1])
     allowed = [f.alias for f in model.model_fields.values()] if model else []
+    if _suggestions_left <= 0:
+        return None, allowed
+    _suggestions_left -= 1
     return closest(str(key), allowed), allowed
 
 
@@ -209,6 +233,9 @@ MAX_PASSES = 4
 
 def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, list[Finding]]:
     """The (possibly partial) plan model and the PLN findings of the data."""
+    global _suggestions_left
+    _suggestions_left = MAX_KEY_SUGGESTIONS
+    _suggest_key.cache_clear()
     findings: list[Finding] = []
     context: dict[str, Any] = {}
     plan: Plan | None = None

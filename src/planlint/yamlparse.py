@@ -24,6 +24,8 @@ objects, is what makes loading safe and exact:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -31,8 +33,13 @@ from typing import Any, Iterator
 
 #: Nesting deeper than this is refused; a plan needs about 10 levels.
 MAX_DEPTH = 100
-#: Nodes produced by ``to_data`` (aliases counted each time they are used).
-MAX_NODES = 500_000
+#: Values a file may expand to: its own nodes plus every alias's copy of its
+#: anchor.  A plan has a few thousand; the limit keeps a 5 MB file of tiny
+#: values, or a "billion laughs" alias bomb, well inside 2 s and 300 MB.
+MAX_NODES = 50_000
+#: Longest integer literal read as a number.  Python refuses to turn ints of
+#: more than 4300 digits into text, and no amount or year needs 100 digits.
+MAX_INT_DIGITS = 100
 
 CORE_TAG = "tag:yaml.org,2002:"
 
@@ -95,8 +102,18 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 
 
+class NumberTooLong(ValueError):
+    """An integer literal longer than ``MAX_INT_DIGITS``."""
+
+
 def resolve_plain(text: str) -> Any:
-    """The value of an untagged plain scalar under the YAML 1.2 core schema."""
+    """The value of an untagged plain scalar under the YAML 1.2 core schema.
+
+    Raises ``NumberTooLong`` for an integer of more than ``MAX_INT_DIGITS``
+    characters (its text could not even be shown in a message).
+    """
+    if len(text) > MAX_INT_DIGITS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
+        raise NumberTooLong(text[:20])
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -177,12 +194,56 @@ def default_backend() -> str:
     return _BACKEND
 
 
-def _mark_error(exc: Exception) -> YamlError:
+# YAML 1.1 parsers (libyaml, ruamel) also break lines at NEL, LINE SEPARATOR and
+# PARAGRAPH SEPARATOR; YAML 1.2, editors and ``PlanDocument.lines`` do not.
+# Before parsing, each is swapped for a private-use character the text does
+# not contain (one character for one, so every index and column stays put),
+# and swapped back in scalar values: lines then agree everywhere, and a NEL in
+# a comment or a plain scalar is content, as YAML 1.2 says.
+_FOREIGN_BREAKS = "\x85\u2028\u2029"
+
+
+def shield_breaks(text: str) -> tuple[str, dict[int, str]]:
+    """The text with YAML 1.1-only line breaks swapped out, and the table that swaps them back."""
+    present = [char for char in _FOREIGN_BREAKS if char in text]
+    if not present:
+        return text, {}
+    stand_ins = (chr(code) for code in range(0xF0000, 0x10FFFE) if chr(code) not in text)
+    swap = {char: next(stand_ins) for char in present}
+    return text.translate(str.maketrans(swap)), {ord(new): old for old, new in swap.items()}
+
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def position_of(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index, counting lines as an editor does."""
+    index = max(0, min(index, len(text)))
+    breaks = _EDITOR_BREAK.findall(text, 0, index)
+    start = text.rfind("\n", 0, index)
+    start = max(start, text.rfind("\r", 0, index))
+    return len(breaks) + 1, index - start
+
+
+def _mark_error(exc: Exception, text: str, backend: str) -> YamlError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    problem = getattr(exc, "problem", None) or str(exc)
-    return YamlError("syntax", line, column, str(problem))
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif isinstance(getattr(exc, "position", None), int):
+        # a ReaderError (a control character): libyaml counts bytes of UTF-8, ruamel characters
+        index = exc.position  # type: ignore[attr-defined]
+        if backend == "libyaml":
+            index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
+        line, column = position_of(text, index)
+        character = getattr(exc, "character", None)
+        if isinstance(character, int):
+            problem = f"control characters are not allowed (U+{character:04X})"
+    else:
+        line, column = 1, 1
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000) met before ours
+        return YamlError("depth", line, column, str(MAX_DEPTH))
+    return YamlError("syntax", line, column, problem)
 
 
 def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Notice]]:
@@ -193,20 +254,25 @@ def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Noti
     YAML, for a second document, and for nesting beyond ``MAX_DEPTH``.
     """
     backend = backend or default_backend()
-    events = _libyaml_events(text) if backend == "libyaml" else _ruamel_events(text)
+    shielded, restore = shield_breaks(text)
+    events = _libyaml_events(shielded) if backend == "libyaml" else _ruamel_events(shielded)
     try:
-        return _build(events)
-    except YamlError:
+        return _build(events, restore)
+    except YamlError as exc:
+        exc.detail = exc.detail.translate(restore)
         raise
     except RecursionError:  # pragma: no cover - the builder does not recurse
-        raise YamlError("depth", 1, 1)
-    except Exception as exc:  # the backends' own MarkedYAMLError classes
-        if hasattr(exc, "problem_mark") or hasattr(exc, "context_mark"):
-            raise _mark_error(exc) from None
+        raise YamlError("depth", 1, 1, str(MAX_DEPTH)) from None
+    except Exception as exc:  # the backends' own YAMLError classes (MarkedYAMLError, ReaderError)
+        if type(exc).__name__ in ("ReaderError", "ScannerError", "ParserError", "ComposerError") or (
+                hasattr(exc, "problem_mark") or hasattr(exc, "context_mark")):
+            error = _mark_error(exc, shielded, backend)
+            error.detail = error.detail.translate(restore)
+            raise error from None
         raise
 
 
-def _build(events: Iterator[Any]) -> tuple[Node | None, list[Notice]]:
+def _build(events: Iterator[Any], restore: dict[int, str] | None = None) -> tuple[Node | None, list[Notice]]:
     notices: list[Notice] = []
     anchors: dict[str, Node] = {}
     open_nodes: set[int] = set()  # ids of collections still being built
@@ -214,6 +280,21 @@ def _build(events: Iterator[Any]) -> tuple[Node | None, list[Notice]]:
     pending_key: list[Node | None] = []  # per open mapping: key waiting for its value
     root: Node | None = None
     documents = 0
+    # Nodes the document expands to, counted as the events come, so an alias
+    # bomb is refused before anything is expanded: ``produced`` counts every
+    # node, an alias as the size of its anchor's subtree; ``own`` only nodes
+    # written in the file.
+    produced = own = 0
+    started_at: list[int] = []  # per open collection: ``produced`` when it started
+    subtree_size: dict[int, int] = {}  # anchored collections (by id): expanded size
+
+    def count(line: int, column: int, nodes: int, written: int) -> None:
+        nonlocal produced, own
+        produced += nodes
+        own += written
+        if produced > MAX_NODES:
+            kind = "aliases" if produced - own > own else "nodes"
+            raise YamlError(kind, line, column, str(MAX_NODES))
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -247,12 +328,17 @@ def _build(events: Iterator[Any]) -> tuple[Node | None, list[Notice]]:
             if id(target) in open_nodes:
                 notices.append(Notice("recursive_alias", line, column, event.anchor))
                 attach(ScalarNode(line, column, None, None))
+                count(line, column, 1, 1)
             else:
                 attach(target)
+                count(line, column, subtree_size.get(id(target), 1), 0)
             continue
         if kind in ("SequenceEndEvent", "MappingEndEvent"):
             node = stack.pop()
             open_nodes.discard(id(node))
+            start = started_at.pop()
+            if id(node) in subtree_size:  # anchored: remember what an alias to it costs
+                subtree_size[id(node)] = produced - start
             if isinstance(node, MappingNode):
                 pending_key.pop()
             continue
@@ -262,19 +348,26 @@ def _build(events: Iterator[Any]) -> tuple[Node | None, list[Notice]]:
             tag = None
         if kind == "ScalarEvent":
             plain = bool(event.implicit[0]) and tag is None
-            value: Any = event.value
-            if tag is not None:
-                if tag.startswith(CORE_TAG):
-                    try:
-                        value = _resolve_tagged(tag, event.value)
-                    except ValueError:
+            text = event.value.translate(restore) if restore else event.value
+            value: Any = text
+            try:
+                if tag is not None:
+                    if tag.startswith(CORE_TAG):
+                        try:
+                            value = _resolve_tagged(tag, text)
+                        except NumberTooLong:
+                            raise
+                        except ValueError:
+                            notices.append(Notice("tag", line, column, tag))
+                            value = None
+                    else:
                         notices.append(Notice("tag", line, column, tag))
                         value = None
-                else:
-                    notices.append(Notice("tag", line, column, tag))
-                    value = None
-            elif plain:
-                value = resolve_plain(event.value)
+                elif plain:
+                    value = resolve_plain(text)
+            except NumberTooLong:
+                notices.append(Notice("number", line, column, str(MAX_INT_DIGITS)))
+                value = None
             node = ScalarNode(line, column, tag, value, plain)
         else:
             if len(stack) >= MAX_DEPTH:
@@ -286,7 +379,12 @@ def _build(events: Iterator[Any]) -> tuple[Node | None, list[Notice]]:
         if event.anchor is not None:
             anchors[event.anchor] = node
             notices.append(Notice("anchor", line, column, event.anchor))
+            if not isinstance(node, ScalarNode):
+                subtree_size[id(node)] = 1
         attach(node)
+        if not isinstance(node, ScalarNode):
+            started_at.append(produced)
+        count(line, column, 1, 1)
         if not isinstance(node, ScalarNode):
             stack.append(node)
             open_nodes.add(id(node))
@@ -390,3 +488,128 @@ def to_data(root: Node, max_nodes: int = MAX_NODES) -> tuple[Any, list[Duplicate
         return mapping
 
     return convert(root, ()), duplicates, bad_keys
+
+
+# --- comments ----------------------------------------------------------------
+# Suppression comments (``# planlint: disable=...``) need the comments, which no
+# event stream carries.  The scanner's tokens cover every scalar, quoted or
+# block, so whatever lies *between* tokens is whitespace and comments only: a
+# ``#`` inside ``"a # b"`` or a ``|`` block is never taken for a comment.
+
+#: What the parser (after ``shield_breaks``), the editor and so every line number
+#: planlint reports count as a line break.
+_YAML_BREAK = re.compile("\r\n|\r|\n")
+#: Tokens scanned for comments; past this (a hostile file the parser refuses
+#: anyway) the rest is scanned by the simpler rule, so the scan stays bounded.
+_MAX_TOKENS = 4 * MAX_NODES
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    line: int  # 1-based
+    column: int  # 1-based, of the '#'
+    text: str  # from '#' to the end of the line
+    alone: bool  # nothing but whitespace before it on its line
+
+
+def _token_spans(text: str) -> tuple[list[tuple[int, int, int, int, bool]], tuple[int, int] | None]:
+    """(start line, start col, end line, end col, is block scalar) of every token (0-based).
+
+    The second value is where scanning stopped on a syntax error (the end of
+    the last good token), or None when the whole text was scanned.
+    """
+    from yaml import YAMLError
+
+    try:
+        from yaml.cyaml import CParser as scanner_class  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        from yaml import SafeLoader as scanner_class  # type: ignore[assignment]
+    spans: list[tuple[int, int, int, int, bool]] = []
+    stopped: tuple[int, int] | None = (0, 0)
+    scanner = None
+    try:
+        scanner = scanner_class(shield_breaks(text)[0])  # lines as the parser counts them
+        while scanner.check_token():
+            token = scanner.get_token()
+            start, end = token.start_mark, token.end_mark
+            block = getattr(token, "style", None) in ("|", ">")
+            spans.append((start.line, start.column, end.line, end.column, block))
+            if len(spans) >= _MAX_TOKENS:
+                return spans, (end.line, end.column)
+        stopped = None
+    except YAMLError:  # a syntax error: the caller scans the rest by a simpler rule
+        if spans:
+            stopped = max((s[2], s[3]) for s in spans)
+    finally:
+        if scanner is not None and hasattr(scanner, "dispose"):
+            scanner.dispose()
+    return spans, stopped
+
+
+def _plain_scan_comment(line: str, start: int) -> int:
+    """Index of a comment's '#' in ``line[start:]`` by a quote-aware scan, or -1.
+
+    Used only after a syntax error, where there are no tokens: quotes opened at
+    the start of a value are skipped to their end on the same line.
+    """
+    index = start
+    quote = ""
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                if quote == "'" and line[index + 1:index + 2] == "'":
+                    index += 1
+                else:
+                    quote = ""
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,:-"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+        index += 1
+    return -1
+
+
+def comments(text: str) -> list[Comment]:
+    """Every comment in YAML text, in order, at the positions the parser reports."""
+    text = text.removeprefix("\ufeff")
+    lines = _YAML_BREAK.split(text)
+    spans, stopped = _token_spans(text)
+    # per line, the column ranges tokens cover; a block scalar covers whole lines
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for start_line, start_col, end_line, end_col, block in spans:
+        for number in range(start_line, end_line + 1):
+            first = start_col if number == start_line else 0
+            last = end_col if number == end_line else len(lines[number]) if number < len(lines) else 0
+            if block and number == start_line:
+                # the header ``|-  # note`` belongs to the token, but its comment is a comment
+                header = lines[number][first:]
+                mark = header.find("#")
+                last = first + mark if mark > 0 and header[mark - 1] in " \t" else len(lines[number])
+            covered.setdefault(number, []).append((first, last))
+    found: list[Comment] = []
+    for number, line in enumerate(lines):
+        if stopped is not None and (number, 0) >= (stopped[0], 0):
+            begin = stopped[1] if number == stopped[0] else 0
+            hash_at = _plain_scan_comment(line, begin)
+        else:
+            hash_at = _first_uncovered_hash(line, covered.get(number, []))
+        if hash_at >= 0:
+            found.append(Comment(number + 1, hash_at + 1, line[hash_at:], not line[:hash_at].strip()))
+    return found
+
+
+def _first_uncovered_hash(line: str, ranges: list[tuple[int, int]]) -> int:
+    # by bisection: a line of 5 MB can hold a million '#' inside a million tokens
+    ranges = sorted(ranges)
+    starts = [first for first, _ in ranges]
+    reach = list(itertools.accumulate((last for _, last in ranges), max))  # furthest end so far
+    index = line.find("#")
+    while index >= 0:
+        before = bisect.bisect_right(starts, index) - 1
+        if before < 0 or reach[before] <= index:
+            return index
+        index = line.find("#", index + 1)
+    return -1

@@ -1,0 +1,231 @@
+"""Faulty third-party plugins cost their own findings, never the run's (issue 8).
+
+The plugins are real installed distributions: a module plus a
+``<name>.dist-info`` folder on PYTHONPATH, found by importlib.metadata exactly
+as pip-installed plugins are.  Timeouts are short budgets with generous
+subprocess timeouts as hang detectors, never timing assertions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, base_text, line_of
+
+from planlint.findings import Finding, Message
+from planlint.plugins import not_a_finding, run_guarded, time_budget
+
+HANG_TIMEOUT = 120
+
+
+def install_plugin(site: Path, name: str, source: str) -> None:
+    """An installed distribution ``name`` whose module ``name`` is a planlint plugin."""
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[planlint]\n{name} = {name}\n", encoding="utf-8")
+    (site / f"{name}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+def plugin_with_rule(code: str, body: str) -> str:
+    """A plugin module declaring one rule ``code`` whose check is ``body``."""
+    return f'''
+import sys, time
+from planlint import hookimpl
+from planlint.findings import Finding, Message
+from planlint.rule import Example, rule, rules_of
+
+@rule(code="{code}", severity="error", title=("Test", "Test"), source="test",
+      bad=Example(runnable=False), good=Example(runnable=False))
+def check(plan, ctx):
+{textwrap.indent(textwrap.dedent(body), "    ")}
+
+@hookimpl
+def planlint_rules():
+    return rules_of(sys.modules[__name__])
+'''
+
+
+def lint_with(site: Path, plan: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
+    return subprocess.run([sys.executable, "-m", "planlint", "check", "--format", "json", *args, str(plan)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=HANG_TIMEOUT, check=False)
+
+
+@pytest.fixture
+def plan(tmp_path) -> Path:
+    """The base plan with one built-in finding (PLN003) that must survive every faulty plugin."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(base_text().replace("  status: indsendt\n", "  status: indsendt\n  statsu: x\n"),
+                    encoding="utf-8")
+    return path
+
+
+def findings_of(done: subprocess.CompletedProcess) -> list[dict]:
+    assert "Traceback" not in done.stderr, done.stderr
+    [entry] = json.loads(done.stdout)["files"]
+    return entry["findings"]
+
+
+FAULTY = {
+    "raiser": plugin_with_rule("RAI001", "raise ZeroDivisionError('1/0 i pluginet')"),
+    "exiter": plugin_with_rule("EXI001", "sys.exit(0)"),
+    "texter": plugin_with_rule("TXT001", "return 'ikke et fund'"),
+    "number": plugin_with_rule("NUM001", "return 42"),
+    "mixed": plugin_with_rule("MIX001", """
+        good = Finding(code="MIX001", message=Message("god", "good"), path=("plan", "navn"))
+        bad = Finding(code="mix", message=Message("", "en"), path=("plan",))
+        return [good, {"code": "MIX001"}, bad]
+    """),
+    "faraway": plugin_with_rule("FAR001", """
+        return [Finding(code="FAR001", message=Message("langt væk", "far away"), path=("plan", "navn"), line=99999)]
+    """),
+    "unprintable": plugin_with_rule("UNP001", """
+        class Odd(Exception):
+            def __str__(self):
+                raise RuntimeError("no text for you")
+        raise Odd()
+    """),
+}
+
+
+def test_faulty_plugins_each_get_a_finding_and_the_builtins_still_report(tmp_path, plan):
+    site = tmp_path / "site"
+    for name, source in FAULTY.items():
+        install_plugin(site, name, source)
+    done = lint_with(site, plan)
+    assert done.returncode == 1, done.stderr
+    found = findings_of(done)
+    by_plugin = {}
+    for finding in found:
+        by_plugin.setdefault(finding["messages"]["en"].split("'")[1] if finding["code"] >= "PLN020" else
+                             finding["plugin"], []).append(finding["code"])
+    assert ("PLN003", line_of(plan.read_text(encoding="utf-8"), "statsu")) in {(f["code"], f["line"]) for f in found}
+    assert by_plugin["raiser"] == ["PLN020"]
+    assert by_plugin["exiter"] == ["PLN020"]  # SystemExit does not end the run with status 0
+    assert by_plugin["texter"] == ["PLN022"]
+    assert by_plugin["number"] == ["PLN022"]
+    assert by_plugin["unprintable"] == ["PLN020"]
+    assert sorted(by_plugin["mixed"]) == ["MIX001", "PLN022"]  # the good finding is kept
+    lines = len(plan.read_text(encoding="utf-8").splitlines())
+    far = [f for f in found if f["code"] == "FAR001"]
+    assert len(far) == 1 and far[0]["line"] == line_of(plan.read_text(encoding="utf-8"), "navn: Eksempelplanen")
+    for finding in found:
+        assert 1 <= finding["line"] <= lines
+        assert finding["messages"]["da"] and finding["messages"]["en"]
+
+
+def test_slow_plugin_is_stopped_by_its_budget(tmp_path, plan):
+    site = tmp_path / "site"
+    install_plugin(site, "sleeper", plugin_with_rule("SLP001", "time.sleep(60)\nreturn []"))
+    done = lint_with(site, plan, "--plugin-timeout", "0.5")
+    assert done.returncode == 1
+    found = findings_of(done)
+    stopped = [f for f in found if f["code"] == "PLN021"]
+    assert len(stopped) == 1 and "sleeper" in stopped[0]["messages"]["en"] and "0.5" in stopped[0]["messages"]["en"]
+    assert "PLN003" in {f["code"] for f in found}
+
+
+def test_plugin_that_swallows_the_interruption_is_still_reported(tmp_path, plan):
+    site = tmp_path / "site"
+    install_plugin(site, "stubborn", plugin_with_rule("STB001", """
+        end = time.monotonic() + 3
+        while time.monotonic() < end:
+            try:
+                time.sleep(0.05)
+            except BaseException:
+                pass
+        return [Finding(code="STB001", message=Message("sent", "late"), path=())]
+    """))
+    found = findings_of(lint_with(site, plan, "--plugin-timeout", "0.3"))
+    assert [f["code"] for f in found if f["code"] in ("PLN021", "STB001")] == ["PLN021"]
+
+
+def test_budget_is_per_plugin_not_per_rule(tmp_path, plan):
+    """Three rules of 0.4 s share one budget of 0.6 s: one PLN021, the rest skipped."""
+    site = tmp_path / "site"
+    rules = "".join(f'''
+@rule(code="SLW00{number}", severity="error", title=("Langsom", "Slow"), source="test",
+      bad=Example(runnable=False), good=Example(runnable=False))
+def check_{number}(plan, ctx):
+    time.sleep(0.4)
+    return []
+''' for number in (1, 2, 3))
+    source = ("import sys, time\nfrom planlint import hookimpl\nfrom planlint.rule import Example, rule, rules_of\n"
+              + rules + "\n@hookimpl\ndef planlint_rules():\n    return rules_of(sys.modules[__name__])\n")
+    install_plugin(site, "slowpack", source)
+    found = findings_of(lint_with(site, plan, "--plugin-timeout", "0.6"))
+    assert [f["code"] for f in found].count("PLN021") == 1
+
+
+def test_plugin_that_exits_while_loading_is_exit_2_not_0(tmp_path, plan):
+    site = tmp_path / "site"
+    install_plugin(site, "quitter", "import sys\nsys.exit(0)\n")
+    done = lint_with(site, plan)
+    assert done.returncode == 2
+    assert "quitter" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- the guard itself, in process -------------------------------------------------
+
+def test_time_budget_restores_the_previous_alarm_handler():
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_budget(5):
+        pass
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_time_budget_expires_a_busy_loop():
+    def spin():
+        while True:
+            pass
+
+    started = time.monotonic()
+    [finding] = run_guarded("spinner", "SPN001", spin, 0.2)
+    assert finding.code == "PLN021"
+    assert time.monotonic() - started < HANG_TIMEOUT
+
+
+@pytest.mark.parametrize("result, code", [
+    (None, None),
+    ([], None),
+    (iter([]), None),
+    ("tekst", "PLN022"),
+    (b"bytes", "PLN022"),
+    ({"code": "X"}, "PLN022"),
+    (3.5, "PLN022"),
+    ([Finding("ABC001", Message("a", "b"))], "ABC001"),
+    (Finding("ABC001", Message("a", "b")), "ABC001"),  # one finding, not in a list, is kept
+    ([Finding("ABC001", Message("a", "b"), line=0)], "PLN022"),
+    ([Finding("ABC001", Message("a", "b"), path=[0])], "PLN022"),
+    ([Finding(["ABC001"], Message("a", "b"))], "PLN022"),
+    ([Finding("ABC001", "not a message")], "PLN022"),
+])
+def test_run_guarded_accepts_findings_only(result, code):
+    found = run_guarded("p", "what", lambda: result, 5)
+    assert [f.code for f in found] == ([code] if code else [])
+
+
+def test_not_a_finding_names_the_bad_field():
+    assert not_a_finding(Finding("ABC001", Message("a", "b"))) is None
+    assert not_a_finding(Finding("abc001", Message("a", "b"))) == "code"
+    assert not_a_finding(Finding("ABC001", Message("", "b"))) == "message"
+    assert not_a_finding(Finding("ABC001", Message("a", "b"), line=True)) == "line/column"
+
+
+def test_a_type_error_inside_the_plugin_is_a_failure_not_a_bad_result():
+    def check():
+        raise TypeError("'NoneType' object is not iterable")
+
+    [finding] = run_guarded("p", "ABC001", check, 5)
+    assert finding.code == "PLN020" and "TypeError" in finding.message.en
