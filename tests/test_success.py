@@ -497,3 +497,9 @@ def test_the_cli_reports_incomplete_criteria_as_json_and_fails():
         ("SUC006", line_of(text, "- beskrivelse: 80 unikke")),
         ("SUC008", line_of(text, "mål: {2022: 50}")),
     ]
+
+
+def test_misspelt_criteria_key_is_one_finding_not_also_no_criteria():
+    text = base_text().replace("succeskriterier:", "succeskriterer:")
+    result = lint(text)
+    assert [(f.code, f.line) for f in result.findings] == [("PLN003", line_of(text, "succeskriterer:"))]

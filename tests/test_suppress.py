@@ -187,3 +187,15 @@ def test_a_bom_does_not_shift_columns():
 
 def test_windows_line_endings_count_as_one_break():
     assert positions("a: 1 # c\r\nb: 2\r\n# d\r\n") == [(1, 6, False), (3, 1, True)]
+
+
+def test_a_comment_cannot_silence_a_file_that_was_not_checked():
+    from planlint.suppress import NOT_SUPPRESSIBLE
+
+    text = "# planlint: disable-file=PLN001\nversion: 1\nplan:\n  navn: x\n   pulje: y\n"
+    result = lint(text)
+    assert "PLN001" in NOT_SUPPRESSIBLE
+    assert sorted(f.code for f in result.findings) == ["PLN001", "PLN023"]
+    unused = next(f for f in result.findings if f.code == "PLN023")
+    assert unused.line == 1
+    assert "kan ikke undertrykkes" in unused.message.da and "cannot be suppressed" in unused.message.en

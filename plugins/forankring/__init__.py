@@ -6,36 +6,11 @@ anchor is, when a hand-over falls, which agreement commits a party) lives in
 """
 
 from planlint import hookimpl
-from planlint.rule import rules_of
+from planlint.rule import rules_in
 
-from . import (
-    for001_missing,
-    for002_who,
-    for003_how,
-    for004_when,
-    for005_own_staff,
-    for006_after_period,
-    for007_last_year,
-    for008_no_agreement,
-    for009_agreement_lacks_party,
-    for010_funding_condition,
-    for011_not_partner,
-)
 from .anchoring import activity_key, status
 
-RULES = rules_of(
-    for001_missing,
-    for002_who,
-    for003_how,
-    for004_when,
-    for005_own_staff,
-    for006_after_period,
-    for007_last_year,
-    for008_no_agreement,
-    for009_agreement_lacks_party,
-    for010_funding_condition,
-    for011_not_partner,
-)
+RULES = rules_in(__name__)
 
 
 @hookimpl

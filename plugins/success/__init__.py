@@ -8,44 +8,11 @@ computed with the same helpers the rules use.
 
 from planlint import hookimpl
 from planlint.findings import format_path
-from planlint.rule import rules_of
+from planlint.rule import rules_in
 
-from . import (
-    suc001_no_criteria,
-    suc002_no_indicator,
-    suc003_no_unit,
-    suc004_no_targets,
-    suc005_no_baseline,
-    suc006_no_data_source,
-    suc007_no_level,
-    suc008_target_years,
-    suc009_percent_range,
-    suc010_outputs_only,
-    suc011_below_baseline,
-    suc012_falling_targets,
-    suc013_full_conversion,
-    suc014_vague_description,
-    suc015_event_count,
-)
 from .criteria import activity_key, completeness, target_years
 
-RULES = rules_of(
-    suc001_no_criteria,
-    suc002_no_indicator,
-    suc003_no_unit,
-    suc004_no_targets,
-    suc005_no_baseline,
-    suc006_no_data_source,
-    suc007_no_level,
-    suc008_target_years,
-    suc009_percent_range,
-    suc010_outputs_only,
-    suc011_below_baseline,
-    suc012_falling_targets,
-    suc013_full_conversion,
-    suc014_vague_description,
-    suc015_event_count,
-)
+RULES = rules_in(__name__)
 
 
 @hookimpl

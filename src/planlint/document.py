@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .findings import Finding, PlanPath
 from .yamlparse import MappingNode, Node, SequenceNode, path_key
@@ -26,6 +26,9 @@ class PlanDocument:
     #: per mapping node (by id): key as path text -> (key node, value node), first key wins;
     #: built on first use so that locating n findings in a mapping of n keys is not n*n
     _entries: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+    #: paths of defined keys that the file wrote misspelt (reported as PLN003
+    #: with that key as the suggestion); see ``wrote``
+    misspelt: set[PlanPath] = field(default_factory=set, repr=False)
 
     def entry(self, node: MappingNode, part: Any) -> tuple[Node, Node] | None:
         """The (key node, value node) of ``part`` in a mapping node, or None."""
@@ -49,6 +52,33 @@ class PlanDocument:
             return ""
         return self.lines[line - 1]
 
+    def _steps(self, path: PlanPath) -> Iterator[tuple[Node, Node]]:
+        """Walk ``path`` down the node tree: per part, the node that marks its
+        place (a key, or a list item) and the value there.  Stops early at the
+        first part the file does not have."""
+        node = self.root
+        for part in path:
+            if isinstance(node, MappingNode):
+                found = self.entry(node, part)
+                if found is None:
+                    return
+                yield found
+                node = found[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
+                node = node.items[part]
+                yield node, node
+            else:
+                return
+
+    def node_at(self, path: PlanPath) -> Node | None:
+        """The value node at ``path``, or None when the file does not have it."""
+        if self.root is None:
+            return None
+        steps = list(self._steps(path))
+        if len(steps) != len(path):
+            return None
+        return steps[-1][1] if steps else self.root
+
     def locate(self, path: PlanPath) -> tuple[int, int]:
         """1-based (line, column) of a path, or of its deepest part that exists.
 
@@ -56,43 +86,26 @@ class PlanDocument:
         at the item; a path to a key the plan lacks is located at the mapping
         that should hold it.
         """
-        node = self.root
-        if node is None:
+        if self.root is None:
             return (1, 1)
-        position = (node.line, node.column)
-        for part in path:
-            if isinstance(node, MappingNode):
-                found = self.entry(node, part)
-                if found is None:
-                    break
-                position = (found[0].line, found[0].column)
-                node = found[1]
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
-                node = node.items[part]
-                position = (node.line, node.column)
-            else:
-                break
-        return position
+        marker: Node = self.root
+        for marker, _value in self._steps(path):
+            pass
+        return (marker.line, marker.column)
 
     def wrote(self, path: PlanPath) -> bool:
         """True when the file has a non-empty value at the path, valid or not.
 
         The model loses values the schema rejected (a PLN finding reports
         them); a rule about a *missing* key asks this so that one mistake
-        yields one finding: ``mål: "mange"`` is a bad value, not a missing one.
+        yields one finding: ``mål: "mange"`` is a bad value, not a missing one,
+        and ``succeskriterer:`` (reported as an unknown key with its
+        suggestion) is a misspelt ``succeskriterier``, not a missing one.
         Null, an empty text and an empty list or mapping count as not written.
         """
-        node = self.root
-        for part in path:
-            if isinstance(node, MappingNode):
-                found = self.entry(node, part)
-                node = found[1] if found is not None else None
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
-                node = node.items[part]
-            else:
-                return False
-            if node is None:
-                return False
+        if path in self.misspelt:
+            return True
+        node = self.node_at(path)
         if isinstance(node, MappingNode):
             return bool(node.pairs)
         if isinstance(node, SequenceNode):
@@ -102,15 +115,5 @@ class PlanDocument:
 
     def value_position(self, path: PlanPath) -> tuple[int, int] | None:
         """Where the *value* at a path starts, or None when the path does not exist."""
-        node = self.root
-        for part in path:
-            if isinstance(node, MappingNode):
-                found = self.entry(node, part)
-                node = found[1] if found is not None else None
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items):
-                node = node.items[part]
-            else:
-                return None
-            if node is None:
-                return None
+        node = self.node_at(path)
         return (node.line, node.column) if node is not None else None

@@ -11,13 +11,13 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from .config import Overrides, Settings, settings_for_dir
 from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_file, load_text
 from .plugins import Registry, build_registry, run_plugins
-from .rulepack import RulePack, load_packs
+from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
 
 #: Folders never searched for plans (version control, environments, caches).
@@ -82,7 +82,7 @@ def _is_special(path: Path) -> bool:
 class Linter:
     overrides: Overrides = field(default_factory=Overrides)
     registry: Registry | None = None
-    packs: dict[str, RulePack] | None = None
+    packs: Mapping[str, RulePack] | None = None
     packs_dir: str | None = None
     backend: str | None = None
     base_settings: Settings | None = None  # from --config; else found per file
@@ -93,7 +93,7 @@ class Linter:
         if self.registry is None:
             self.registry = build_registry()
         if self.packs is None:
-            self.packs = load_packs(self.packs_dir)
+            self.packs = PackShelf(self.packs_dir)
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings
@@ -115,6 +115,8 @@ class Linter:
         try:
             document = load_file(path, shown, settings.max_file_size, self.backend)
             return self._finish(document, settings)
+        except PackError:
+            raise  # the installation is broken, not this file: exit 2 (OUTPUT.md)
         except Exception as exc:  # noqa: BLE001 - a bug in planlint must not cost the other files their findings
             return _internal_error(shown, exc, settings)
 
@@ -124,6 +126,8 @@ class Linter:
         try:
             document = load_text(text, display, self.backend)
             return self._finish(document, effective)
+        except PackError:
+            raise
         except Exception as exc:  # noqa: BLE001 - as in lint_file
             return _internal_error(display, exc, effective)
 

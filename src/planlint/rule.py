@@ -28,6 +28,7 @@ rule's code, the good one must not.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -123,6 +124,26 @@ def rule(
         return func
 
     return decorate
+
+
+_RULE_MODULE = re.compile(r"^[a-z]+[0-9]{3}_\w+$")
+
+
+def rules_in(package: str) -> list[Rule]:
+    """The rules of every rule module in a package, by code.
+
+    A rule module is named like its code and what it checks
+    (``cof001_local_share``); other modules of the package are helpers.
+    Listing the package (rather than naming every module twice, once to
+    import it and once to collect it) keeps adding a rule to one new file.
+    """
+    import importlib
+    import pkgutil
+
+    parent = importlib.import_module(package)
+    names = sorted(info.name for info in pkgutil.iter_modules(parent.__path__) if _RULE_MODULE.match(info.name))
+    modules = [importlib.import_module(f"{package}.{name}") for name in names]
+    return sorted(rules_of(*modules), key=lambda r: r.code)
 
 
 def rules_of(*modules: Any) -> list[Rule]:

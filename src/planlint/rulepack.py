@@ -13,11 +13,26 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Optional
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PackSeverity = Literal["error", "warning", "info"]
+
+
+def _compile_all(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+    return patterns
+
+
+#: Python regular expressions, checked when the pack loads (so a typo in a
+#: pack is exit 2 with file and line, not a crash in the middle of a check)
+Patterns = Annotated[list[str], AfterValidator(_compile_all)]
 
 
 class PackError(Exception):
@@ -89,22 +104,13 @@ class ForankringTerms(_Part):
     anywhere in the text (use ``\\b`` for a word boundary).
     """
 
-    own_plan_names: list[str] = Field(
+    own_plan_names: Patterns = Field(
         min_length=1, description="A part whose name matches one of these is the plan itself (its secretariat).")
     own_plan_types: list[str] = Field(
         min_length=1, description="The part types such a name can have (a kommune is never the plan itself).")
-    funding_conditions: list[str] = Field(
+    funding_conditions: Patterns = Field(
         min_length=1, description="A forankring condition matching one of these depends on further funding.")
 
-    @field_validator("own_plan_names", "funding_conditions")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
-        return patterns
 
 
 class GovernanceTerms(_Part):
@@ -116,22 +122,13 @@ class GovernanceTerms(_Part):
 
     resident_party_types: list[str] = Field(
         min_length=1, description="Part types that are the residents themselves (afdelingsbestyrelse, frivillige).")
-    resident_names: list[str] = Field(
+    resident_names: Patterns = Field(
         default_factory=list, description="A part whose name matches one of these is a residents' body.")
-    rent_support: list[str] = Field(
+    rent_support: Patterns = Field(
         min_length=1, description="A cost note matching one of these is rent support, not plan money.")
-    evaluation_notes: list[str] = Field(
+    evaluation_notes: Patterns = Field(
         default_factory=list, description="A cost note matching one of these budgets evaluation.")
 
-    @field_validator("resident_names", "rent_support", "evaluation_notes")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
-        return patterns
 
 
 class SuccessTerms(_Part):
@@ -142,30 +139,21 @@ class SuccessTerms(_Part):
     ``percent_units``, which must match the whole ``enhed``.
     """
 
-    percent_units: list[str] = Field(
+    percent_units: Patterns = Field(
         min_length=1, description="An enhed matching one of these (whole text) is a percentage.")
     percent_min: float = Field(description="The lowest value a percentage target or baseline may have.")
     percent_max: float = Field(description="The highest value a percentage target or baseline may have.")
     target_year_min_days: int = Field(
         ge=1, le=366, description="A calendar year the period covers for at least this many days needs a target.")
-    reduction_terms: list[str] = Field(
+    reduction_terms: Patterns = Field(
         min_length=1, description="A criterion whose indikator or beskrivelse matches one of these aims at a fall.")
-    vague_verbs: list[str] = Field(
+    vague_verbs: Patterns = Field(
         min_length=1, description="A beskrivelse matching one of these (and without a number) is vague.")
-    event_units: list[str] = Field(
+    event_units: Patterns = Field(
         min_length=1, description="An enhed matching one of these counts events, not persons.")
-    person_terms: list[str] = Field(
+    person_terms: Patterns = Field(
         min_length=1, description="An indikator matching one of these is about persons (or families).")
 
-    @field_validator("percent_units", "reduction_terms", "vague_verbs", "event_units", "person_terms")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
-        return patterns
 
 
 class RulePack(BaseModel):
@@ -243,3 +231,33 @@ def load_packs(directory: str | None = None) -> dict[str, RulePack]:
                             f"Two rule packs claim the pulje {pack.pulje}: {Path(packs[pack.pulje].file).name} and {path.name}.")
         packs[pack.pulje] = pack
     return packs
+
+
+class PackShelf(Mapping[str, RulePack]):
+    """The packs of a folder, each loaded and validated when a plan first needs it.
+
+    A run over plans of one pulje reads one pack, not four (start-up is what
+    an editor or a pre-commit hook waits for).  Packs are found by the file
+    name convention ``pulje_2019_2026.yaml``; a folder that does not follow it
+    is read whole, as ``load_packs`` does.
+    """
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = Path(folder) if folder else packs_dir()
+        self._loaded: dict[str, RulePack] = {}
+
+    def __getitem__(self, pulje: str) -> RulePack:
+        if pulje not in self._loaded:
+            path = self.folder / f"pulje_{str(pulje).replace('-', '_')}.yaml"
+            pack = load_pack_file(path) if path.is_file() else None
+            if pack is not None and pack.pulje == pulje:
+                self._loaded[pulje] = pack
+            else:
+                self._loaded.update(load_packs(str(self.folder)))
+        return self._loaded[pulje]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(load_packs(str(self.folder)))
+
+    def __len__(self) -> int:
+        return len(load_packs(str(self.folder)))

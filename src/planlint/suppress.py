@@ -10,7 +10,8 @@ Text after the codes is a free reason: ``# planlint: disable=LBF004 aftalt med L
 A suppression that silences nothing is reported as PLN023 (info), so they do
 not outlive the problem they excused.  A code whose rule did not run (left out
 by ``--select``/``ignore``) is not reported: nobody can tell whether it would
-have silenced something.  ``--no-suppress`` (``Settings.suppress``) turns all
+have silenced something.  Findings that mean the file was not checked
+(``NOT_SUPPRESSIBLE``) cannot be silenced by a comment.  ``--no-suppress`` (``Settings.suppress``) turns all
 of this off.
 """
 
@@ -23,6 +24,12 @@ from typing import Any
 from .findings import Finding, Message
 
 UNUSED = "PLN023"
+
+#: Findings that mean the file was not (fully) checked: a syntax error, a file
+#: that cannot be read, is no plan, or exceeds a limit, and a crash in
+#: planlint on that file.  A comment in the file must not be able to turn
+#: "not checked" into a pass; ``ignore`` in the configuration still can, on purpose.
+NOT_SUPPRESSIBLE = frozenset({"PLN001", "PLN011", "PLN012", "PLN014", "PLN015", "PLN019"})
 
 _DIRECTIVE = re.compile(r"#\s*planlint\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 _ACTION = re.compile(r"(?P<action>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z]+[0-9]{3}(?:\s*,\s*[A-Za-z]+[0-9]{3})*)",
@@ -88,6 +95,9 @@ def apply_suppressions(findings: list[Finding], text: str, settings: Any, rules:
 def _silence(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
     kept = []
     for finding in findings:
+        if finding.code in NOT_SUPPRESSIBLE:
+            kept.append(finding)
+            continue
         covering = [s for s in suppressions if finding.line is not None and s.covers(finding)]
         for suppression in covering:
             suppression.used.add(finding.code)
@@ -109,7 +119,13 @@ def _unused(suppressions: list[Suppression], settings: Any, rules: dict[str, Any
         for code in s.codes:
             if code in s.used or code == UNUSED:
                 continue
-            if code not in rules:
+            if code in NOT_SUPPRESSIBLE:
+                out.append(_finding(
+                    s, f"{code} kan ikke undertrykkes med en kommentar: fundet betyder, at filen ikke blev "
+                       "kontrolleret. Ret filen, eller brug 'ignore' i konfigurationen, hvis det er ment.",
+                    f"{code} cannot be suppressed by a comment: the finding means the file was not checked. "
+                    "Fix the file, or use 'ignore' in the configuration if that is meant."))
+            elif code not in rules:
                 out.append(_finding(
                     s, f"Koden {code} i '{s.text}' findes ikke (intet installeret plugin har den); "
                        "ret koden eller fjern den fra kommentaren.",

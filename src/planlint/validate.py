@@ -257,6 +257,8 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
                     path, _, _ = _loc_to_path(data, tuple(error["loc"]))
                     guess = _suggest_key(tuple(error["loc"]), path[-1])[0]
                     seen.add((path[:-1], guess))
+                    if guess:
+                        document.misspelt.add(path[:-1] + (guess,))
                     if len(path) == 1 and guess:
                         suggested_sections.append(guess)
             for path, alias, cls in context.get("missing", []):

@@ -5,11 +5,10 @@ and ``planlint check`` reports its codes (prefix ``EKS``) with no configuration.
 """
 
 from planlint import hookimpl
-from planlint.rule import rules_of
+from planlint.rule import rules_in
 
-from . import eks001_vision, eks002_projektleder
-
-RULES = rules_of(eks001_vision, eks002_projektleder)
+# every module named like its code (eks001_vision.py, ...) is a rule module
+RULES = rules_in(__name__)
 
 
 @hookimpl
