@@ -17,12 +17,32 @@ _WORD = {
 }
 
 
-def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> None:
+def _console(options: FormatOptions, stream: TextIO):  # type: ignore[no-untyped-def]
     from rich.console import Console
+
+    return Console(file=stream, force_terminal=options.color, no_color=not options.color,
+                   highlight=False, width=options.width, soft_wrap=False)
+
+
+_INDENT = 10  # "  123:45  " then the message; wrapped lines stay under the message
+
+
+def _hanging(console, first: "Text", body: "Text") -> None:  # type: ignore[no-untyped-def]
+    """Print ``first`` (padded to the indent) then ``body``, wrapping under ``body``."""
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
-                      highlight=False, width=options.width, soft_wrap=False)
+    width = max((console.width or 80) - _INDENT, 20)
+    for number, line in enumerate(body.wrap(console, width)):
+        lead = first if number == 0 else Text("")
+        lead.pad_right(_INDENT - len(lead.plain))
+        line.rstrip()
+        console.print(Text.assemble(lead, line), no_wrap=True, overflow="ignore")
+
+
+def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> None:
+    from rich.text import Text
+
+    console = _console(options, stream)
     lang = options.lang
     words = _WORD["en" if lang == "en" else "da"]
     for result in results:
@@ -33,36 +53,31 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
         for finding in result.findings:
             severity = finding.severity or Severity.ERROR
             where = f"{finding.line}:{finding.column}" if finding.line else "-"
-            head = Text.assemble(
-                ("  " + where.ljust(8), "dim"),
-                (f"{finding.code} ", "bold"),
-                (f"{words[severity]}: ", _STYLE[severity]),
-                finding.message.get(lang),
-            )
-            console.print(head)
+            _hanging(console, Text("  " + where, "dim"), Text.assemble(
+                (f"{finding.code} ", "bold"), (f"{words[severity]}: ", _STYLE[severity]),
+                finding.message.get(lang)))
             source = document.line_text(finding.line) if document is not None else ""
             if source.strip():
-                number = str(finding.line)
-                shown = source.expandtabs(1)
-                console.print(Text.assemble((f"  {number:>6} | ", "dim"), shown), overflow="ellipsis", no_wrap=True)
                 caret = " " * max((finding.column or 1) - 1, 0) + "^"
-                console.print(Text.assemble(("         | ", "dim"), (caret, _STYLE[severity])))
+                gutter = f"{finding.line:>{_INDENT - 2}} | "
+                console.print(Text.assemble((gutter, "dim"), source.expandtabs(1)),
+                              no_wrap=True, overflow="ellipsis")
+                console.print(Text.assemble((" " * (_INDENT - 2) + " | ", "dim"), (caret, _STYLE[severity])),
+                              no_wrap=True, overflow="ellipsis")
             if finding.hint is not None:
                 label = "hint" if lang == "en" else "tip"
-                console.print(Text.assemble(("           " + label + ": ", "green"), finding.hint.get(lang)))
+                _hanging(console, Text(""), Text.assemble((label + ": ", "green"), finding.hint.get(lang)))
             if finding.path:
-                console.print(Text(f"           {finding.path_text}", style="dim"))
+                _hanging(console, Text(""), Text(finding.path_text, style="dim"))
         console.print()
     _print_counts(console, results, lang)
 
 
 def write_summary(results: list[FileResult], options: FormatOptions, stream: TextIO, report: str = "") -> None:
     """Only the counts (and where the full report went): the terminal's view of ``--output``."""
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
-                      highlight=False, width=options.width, soft_wrap=False)
+    console = _console(options, stream)
     if report:
         said = f"Report written to {report}" if options.lang == "en" else f"Rapporten er skrevet til {report}"
         console.print(Text(said, style="dim"))
