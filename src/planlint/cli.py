@@ -117,16 +117,18 @@ def check(
     parser: Optional[str] = typer.Option(None, "--parser", help="YAML-parser: libyaml eller ruamel (standard: hurtigste)."),
     no_suppress: bool = typer.Option(False, "--no-suppress",
                                      help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="Navnet på planen, der læses fra '-' (standard input)."),
 ) -> None:
-    """Lint plan files. / Kontrollér planfiler."""
+    """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
     code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress)
+                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename)
     raise typer.Exit(code)
 
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
     from .config import Overrides, load_config_file, parse_codes, settings_for_dir
     from .engine import Linter, exit_status
     from .findings import Severity
@@ -150,7 +152,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
-    results = list(linter.lint_paths(paths))
+    results = list(linter.lint_paths(paths, stdin_filename))
     here = overrides.apply(base or settings_for_dir(Path.cwd()))
     chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     options = FormatOptions(

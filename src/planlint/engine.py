@@ -15,10 +15,13 @@ from typing import Iterable, Iterator, Mapping
 
 from .config import Overrides, Settings, settings_for_dir
 from .findings import FileResult, Finding, Message, Severity
-from .load import is_plan_file, load_file, load_text
+from .load import is_plan_file, load_bytes, load_file, load_text
 from .plugins import Registry, build_registry, run_plugins
 from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
+
+#: The path that means "read the plan from standard input".
+STDIN = "-"
 
 #: Folders never searched for plans (version control, environments, caches).
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
@@ -50,6 +53,8 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
             found.append(Path(os.fsdecode(error.filename)))
 
     for name in paths:
+        if name == STDIN:
+            continue  # read by Linter.lint_paths, in its place
         path = Path(name)
         if path.is_dir():
             for folder, dirnames, filenames in os.walk(path, onerror=unreadable, followlinks=False):
@@ -105,9 +110,33 @@ class Linter:
                 base = self._folder_settings[folder] = settings_for_dir(Path(folder))
         return self.overrides.apply(base)
 
-    def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
-        for path in collect_files(paths):
+    def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None) -> Iterator[FileResult]:
+        """Lint files and folders; ``-`` reads one plan from standard input.
+
+        ``stdin_name`` is the file the text on standard input stands for (an
+        editor's unsaved buffer): it is shown in the output and its folder's
+        configuration applies.
+        """
+        names = list(paths)
+        files = collect_files(names)  # every path checked before anything is linted
+        for path in files:
             yield self.lint_file(path)
+        if STDIN in names:
+            yield self.lint_stdin(stdin_name)
+
+    def lint_stdin(self, name: str | None = None) -> FileResult:
+        import sys
+
+        shown = name or "<stdin>"
+        settings = self.settings_for(Path(name) if name else Path.cwd() / "stdin.yaml")
+        try:
+            raw = sys.stdin.buffer.read(settings.max_file_size + 1)
+            document = load_bytes(raw, shown, settings.max_file_size, self.backend)
+            return self._finish(document, settings)
+        except PackError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in lint_file
+            return _internal_error(shown, exc, settings)
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
         settings = self.settings_for(path)  # an invalid configuration stops the run (exit 2)

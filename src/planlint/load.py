@@ -164,8 +164,20 @@ def load_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE,
               backend: str | None = None) -> PlanDocument:
     """Read, decode, parse and validate one plan file."""
     raw, problem = read_file(path, display, max_size)
-    if problem is None:
-        text, problem = decode(raw)  # type: ignore[arg-type]
+    if problem is not None:
+        return PlanDocument(path=display, findings=[problem])
+    return load_bytes(raw, display, max_size, backend)  # type: ignore[arg-type]
+
+
+def load_bytes(raw: bytes, display: str, max_size: int = MAX_FILE_SIZE,
+               backend: str | None = None) -> PlanDocument:
+    """Decode, parse and validate a plan's bytes (a file's, or standard input's)."""
+    if len(raw) > max_size:
+        return PlanDocument(path=display, findings=[_file_finding(
+            "PLN015",
+            f"Planen er større end {max_size:,} byte (--max-file-size).".replace(",", "."),
+            f"The plan is larger than {max_size:,} bytes (--max-file-size).")])
+    text, problem = decode(raw)
     if problem is not None:
         return PlanDocument(path=display, findings=[problem])
     return load_text(text, display, backend)  # type: ignore[arg-type]
