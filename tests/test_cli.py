@@ -211,3 +211,10 @@ def test_plan_from_standard_input(plans):
     done = run_cli("check", "-", "--stdin-filename", named, "--format", "json", input=BAD_PARTNER)
     assert done.returncode == 0
     assert json.loads(done.stdout)["files"] == [{"path": named, "pulje": "2019-2026", "findings": []}]
+
+
+def test_a_folder_without_plans_says_so_and_passes(tmp_path):
+    done = run_cli("check", str(tmp_path), "--format", "text")
+    assert done.returncode == 0
+    assert done.stdout == ""
+    assert done.stderr.strip() == "planlint: ingen planfiler (*.yaml, *.yml) blev fundet."

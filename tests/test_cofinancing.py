@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -96,27 +97,33 @@ def test_local_share_boundaries(lbf, local, fails):
 
 
 def test_local_share_says_the_shortfall_in_kroner():
-    # LBF 3.000.000, local 996.000: 24,92 %; 4.000 kr. more local money reaches 25 %
+    # LBF 3.000.000, local 996.000 of 3.996.000: 24,92 %.  Financing must equal costs, so the
+    # shortfall is said at the same budget: 25 % is 999.000 kr., 3.000 kr. more than the local money
     text = budget(("lbf", 750000), ("ek", 124500), ("bo", 124500))
     [finding] = only(lint(text), "COF001")
     assert finding.message.da == ("Den lokale medfinansiering er 24,9 % (996.000 kr. af 3.996.000 kr.); "
-                                  "der mangler 4.000 kr. for at nå 25 %.")
+                                  "der mangler 3.000 kr. for at nå 25 %.")
     assert finding.message.en == ("Local co-financing is 24.9 % (DKK 996,000 of DKK 3,996,000); "
-                                  "DKK 4,000 is missing to reach 25 %.")
-    # the hint names both remedies: more local money, or money moved from LBF at an unchanged budget
-    assert "4.000 kr." in finding.hint.da and "flyt 3.000 kr. fra Landsbyggefonden" in finding.hint.da
-    assert "DKK 4,000" in finding.hint.en and "move DKK 3,000 from Landsbyggefonden" in finding.hint.en
+                                  "DKK 3,000 is missing to reach 25 %.")
+    # the hint names both remedies: LBF money replaced at an unchanged budget, or more local money
+    # (4.000 kr. with LBF's amount unchanged: 1.000.000 of 4.000.000) with as much added to the costs
+    assert "Erstat 3.000 kr." in finding.hint.da and "mindst 4.000 kr. lokale midler" in finding.hint.da
+    assert "Replace DKK 3,000" in finding.hint.en and "at least DKK 4,000 of local money" in finding.hint.en
 
 
 def test_shortfall_is_the_smallest_whole_krone_that_passes():
-    # 24,99 %: LBF 3.000.400, local 999.600; (999.600 + x) / (4.000.000 + x) >= 1/4 needs x >= 533,3
+    # 24,99 %: LBF 3.000.400, local 999.600 of 4.000.000; 25 % is 1.000.000: 400 kr. short
     text = budget(("lbf", 750100), ("ek", 249900))
     [finding] = only(lint(text), "COF001")
-    assert "der mangler 534 kr. for at nå 25 %" in finding.message.da
-    passing = lint(budget(("lbf", 750100), ("ek", {y: 249900 + (534 if y == 2021 else 0) for y in YEARS})))
+    assert "der mangler 400 kr. for at nå 25 %" in finding.message.da
+
+    def moved(kroner: int) -> str:  # move some kroner from LBF to the kommune in 2021
+        return budget(("lbf", {y: 750100 - (kroner if y == 2021 else 0) for y in YEARS}),
+                      ("ek", {y: 249900 + (kroner if y == 2021 else 0) for y in YEARS}))
+
+    passing = lint(moved(400))
     assert only(passing, "COF001") == [] and len(only(passing, "COF002")) == 3  # 2022-2024 stay at 24,99 %
-    failing = lint(budget(("lbf", 750100), ("ek", {y: 249900 + (533 if y == 2021 else 0) for y in YEARS})))
-    assert "der mangler 1 kr." in only(failing, "COF001")[0].message.da
+    assert "der mangler 1 kr." in only(lint(moved(399)), "COF001")[0].message.da
 
 
 def test_defect_plan_under_25_reports_the_share_but_no_year_warning():
@@ -125,8 +132,10 @@ def test_defect_plan_under_25_reports_the_share_but_no_year_warning():
     assert [f.code for f in cof(result)] == ["COF001"]
     finding = cof(result)[0]
     assert finding.line == line_of(text, "finansiering:")
-    assert "24,0 %" in finding.message.da and "32.000 kr." in finding.message.da
-    assert "24.000 kr." in finding.hint.da
+    # at the same budget: 25 % of 2.400.000 kr. is 600.000 kr., 24.000 kr. more than the local 576.000 kr.
+    assert "24,0 %" in finding.message.da and "der mangler 24.000 kr. for at nå 25 %" in finding.message.da
+    # with LBF's 1.824.000 kr. unchanged, the local money must reach 608.000 kr.: 32.000 kr. more
+    assert "Erstat 24.000 kr." in finding.hint.da and "mindst 32.000 kr." in finding.hint.da
 
 
 def test_amount_strings_count_exactly_like_numbers():
@@ -134,7 +143,7 @@ def test_amount_strings_count_exactly_like_numbers():
     as_numbers = budget(("lbf", 750000), ("ek", 249900), ("bo", 100))
     assert [f.message.da for f in cof(lint(as_text))] == [f.message.da for f in cof(lint(as_numbers))] == []
     short_text = budget(("lbf", "750.100 kr."), ("ek", "249.900"))
-    assert "der mangler 534 kr." in only(lint(short_text), "COF001")[0].message.da
+    assert "der mangler 400 kr." in only(lint(short_text), "COF001")[0].message.da
 
 
 def test_every_non_lbf_type_is_local_co_financing():
@@ -145,13 +154,39 @@ def test_every_non_lbf_type_is_local_co_financing():
 
 
 def test_money_from_an_unknown_part_is_never_counted_as_local():
-    # counted as local it would pass (25 %); it is not, so the plan fails and the message says why
-    text = budget(("lbf", 750000), ("ek", 200000), ("fonden-x", 50000))
+    # counted as local it would fail all the same (20 %), so the plan fails and the message says why
+    text = budget(("lbf", 800000), ("ek", 150000), ("fonden-x", 50000))
     result = lint(text)
     assert "PLN009" in {f.code for f in result.findings}
     [finding] = only(result, "COF001")
     assert "'fonden-x'" in finding.message.da and "ikke regnet med som lokal" in finding.message.da
     assert "'fonden-x'" in finding.message.en and "not counted as local" in finding.message.en
+
+
+def test_a_share_that_only_an_unknown_part_decides_is_the_core_s_finding_alone():
+    # counted as local it would pass (25 %): the typo in the part id is one mistake, PLN009 alone
+    text = budget(("lbf", 750000), ("ek", 200000), ("fonden-x", 50000))
+    result = lint(text)
+    assert [f.line for f in only(result, "PLN009")] == [line_of(text, "part: fonden-x")]
+    assert cof(result) == []
+
+
+def test_a_part_without_a_valid_type_is_not_also_a_share_or_kommune_finding():
+    # the kommune's part has a misspelt type (PLN006): not also COF001 (8,3 %) and COF003 (no kommune money)
+    text = base_text().replace("type: kommune}", "type: kommunal}", 1)
+    result = lint(text)
+    assert [f.line for f in only(result, "PLN006")] == [line_of(text, "type: kommunal}")]
+    assert cof(result) == []
+
+
+@pytest.mark.parametrize("amount", ["50000.5", "-50000", "'50.000 EUR'", "halvtreds tusind", "'50.000,00 kr.'"])
+def test_a_malformed_amount_is_the_core_s_finding_alone(amount):
+    # one bad amount is PLN007 at its year; the sums it leaves out are not also COF001/COF006/COF007
+    text = budget(("lbf", 750000), ("ek", 200000), ("bo", {2021: 11111, 2022: 50000, 2023: 50000, 2024: 50000}),
+                  costs=1000000).replace("2021: 11111", f"2021: {amount}")
+    result = lint(text)
+    assert [(f.code, f.line) for f in result.findings if f.code.startswith(("PLN", "COF"))] == \
+        [("PLN007", line_of(text, f"2021: {amount}"))]
 
 
 def test_years_outside_the_period_are_left_out_of_the_share():
@@ -206,9 +241,9 @@ def test_a_year_below_25_percent_while_the_total_passes():
     [finding] = only(result, "COF002")
     assert (finding.line, finding.severity.value) == (line_of(text, "finansiering:"), "warning")
     assert finding.message.da.startswith("Den lokale medfinansiering i 2021 er 16,6 % (100.000 kr. af 600.000 kr.)")
-    assert "der mangler 66.667 kr. for at nå 25 %" in finding.message.da
+    assert "der mangler 50.000 kr. for at nå 25 %" in finding.message.da  # 25 % of 600.000 is 150.000
     assert finding.message.en.startswith("Local co-financing in 2021 is 16.6 % (DKK 100,000 of DKK 600,000)")
-    assert finding.hint.da.startswith("For 2021: Øg")
+    assert finding.hint.da.startswith("For 2021: Erstat 50.000 kr.")
 
 
 def test_a_year_at_exactly_25_percent_passes():
@@ -317,6 +352,21 @@ def test_a_stated_total_that_differs_is_reported_at_its_key(key, stated, compute
     assert "ret totalen eller beløbene" in finding.message.da
 
 
+def test_a_total_that_matches_the_amounts_as_written_is_not_a_second_finding_for_a_stray_year():
+    # one defect (LBF money in 2025, after the period) is COF009 alone, not also COF008 for totals
+    # that agree with the amounts as written
+    text = budget(("lbf", {2021: 450000, 2022: 450000, 2023: 450000, 2024: 450000, 2025: 100000}),
+                  ("ek", 100000), ("bo", 50000), costs=600000,
+                  extra="totaler: {i_alt: 2500000, lbf: 1900000, kommune: 400000}")
+    result = lint(text)
+    assert [f.line for f in only(result, "COF009")] == [line_of(text, "2025:")]
+    assert only(result, "COF008") == []
+    # a total that matches neither the period's sum nor the amounts as written is still reported
+    text = text.replace("i_alt: 2500000", "i_alt: 2600000")
+    [finding] = only(lint(text), "COF008")
+    assert finding.line == line_after(text, "totaler:", "i_alt:")
+
+
 # --- COF009: amounts outside the period -------------------------------------------------------
 
 def test_amounts_outside_the_period_are_reported_at_the_year_key():
@@ -339,6 +389,26 @@ def test_a_plan_year_without_financing():
     assert (finding.line, finding.severity.value) == (line_of(text, "finansiering:"), "warning")
     assert "Planåret 2024 har ingen finansiering" in finding.message.da
     assert only(lint(text), "COF002") == []
+
+
+@pytest.mark.parametrize("period, years, missing", [
+    # a period that ends on 1 January touches that year for one day: no plan year of its own
+    ("{start: 2021-01-01, slut: 2025-01-01}", (2021, 2022, 2023, 2024), []),
+    # mid-year to mid-year: money for 2021-2024 or for 2022-2025 is four complete plan years
+    ("{start: 2021-07-01, slut: 2025-06-30}", (2021, 2022, 2023, 2024), []),
+    ("{start: 2021-07-01, slut: 2025-06-30}", (2022, 2023, 2024, 2025), []),
+    # a year in the middle is still a plan year
+    ("{start: 2021-07-01, slut: 2025-06-30}", (2021, 2022, 2024, 2025), [2023]),
+])
+def test_a_plan_year_is_a_year_the_period_covers_for_half_a_year(period, years, missing):
+    text = budget(("lbf", dict.fromkeys(years, 750000)), ("ek", dict.fromkeys(years, 250000)),
+                  costs=dict.fromkeys(years, 1000000))
+    start, end = re.findall(r"\d{4}-\d\d-\d\d", period)
+    text = text.replace("    start: '2021-01-01'\n    slut: '2024-12-31'\n",
+                        f"    start: '{start}'\n    slut: '{end}'\n", 1)
+    assert f"slut: '{end}'" in text
+    findings = only(lint(text), "COF010")
+    assert [f.message.en.split("The plan year ")[1][:4] for f in findings] == [str(y) for y in missing]
 
 
 # --- COF011: no budget ------------------------------------------------------------------------
@@ -421,7 +491,7 @@ def test_facts_gap_and_no_budget():
     assert _facts(edited(remove=("budget",)))["cofinancing"] is None
     assert _facts(edited(at="budget", remove=("finansiering",)))["cofinancing"] is None
     short = _facts(budget(("lbf", 750100), ("ek", 249900)))["cofinancing"]
-    assert short["gap_kr"] == 534
+    assert short["gap_kr"] == 400
 
 
 # --- what a user runs -------------------------------------------------------------------------
@@ -435,4 +505,4 @@ def test_cli_json_for_the_defect_plan():
     text = path.read_text(encoding="utf-8")
     assert (finding["code"], finding["plugin"], finding["severity"], finding["path"], finding["line"]) == \
         ("COF001", "cofinancing", "error", "budget.finansiering", line_of(text, "finansiering:"))
-    assert "der mangler 32.000 kr. for at nå 25 %" in finding["message"]
+    assert "der mangler 24.000 kr. for at nå 25 %" in finding["message"]

@@ -110,6 +110,20 @@ def test_for001_null_forankring_counts_as_missing():
     assert [c for c, _, _ in fors(lint(text))] == ["FOR001"]
 
 
+def test_for001_a_forankring_that_is_not_a_mapping_is_left_to_the_core():
+    # one mistake, one finding: PLN005 says what is wrong; "has no forankring" would not be true
+    text = edited(at=ACTIVITY, yaml="forankring: Jobcentret overtager funktionen i 2023")
+    codes = [(f.code, f.line) for f in lint(text).findings if f.code.startswith(("FOR", "PLN"))]
+    assert codes == [("PLN005", line_of(text, "forankring: Jobcentret"))]
+
+
+def test_for001_a_misspelt_forankring_is_left_to_the_core():
+    # `forankringen:` is PLN003 with the suggestion 'forankring', as SUC does for `succeskriterer:`
+    text = base_text().replace("        forankring:\n", "        forankringen:\n", 1)
+    codes = [(f.code, f.line) for f in lint(text).findings if f.code.startswith(("FOR", "PLN"))]
+    assert codes == [("PLN003", line_of(text, "forankringen:"))]
+
+
 # --- FOR002-FOR004: who, how, when ----------------------------------------------------
 
 def test_for002_missing_hos_is_an_error_at_the_forankring():
@@ -122,6 +136,13 @@ def test_for002_missing_hos_is_an_error_at_the_forankring():
 def test_for002_empty_hos_points_at_hos():
     text = edited(at=ANCHOR, yaml="hos: []")
     assert fors(lint(text), "FOR002") == [("FOR002", line_of(text, "hos: []"), "error")]
+
+
+def test_for002_hos_written_as_a_text_is_left_to_the_core():
+    # `hos: ek` names a party, just not as a list: PLN005 says so; "does not say who" would be wrong
+    text = edited(at=ANCHOR, yaml="hos: ek")
+    codes = [(f.code, f.line) for f in lint(text).findings if f.code.startswith(("FOR002", "PLN"))]
+    assert codes == [("PLN005", line_of(text, "hos: ek"))]
 
 
 def test_empty_forankring_reports_who_how_and_when():
@@ -215,6 +236,17 @@ def test_for006_handover_after_the_period(when, fires):
     assert fors(lint(text), "FOR006") == expected
 
 
+@pytest.mark.parametrize("when, codes", [
+    ('"2023"', []),            # a quoted year is a year, as a quoted date is a date
+    ("'2025'", ["FOR006"]),
+])
+def test_a_quoted_year_is_a_year(when, codes):
+    text = edited(at=ANCHOR, yaml=f"hvornår: {when}")
+    result = lint(text)
+    assert [f.code for f in result.findings if f.code.startswith("PLN")] == []
+    assert [c for c, _, _ in fors(result)] == codes
+
+
 def test_for006_message_names_dates_and_fix():
     finding = only(lint(edited(at=ANCHOR, yaml="hvornår: 2025-06-30")), "FOR006")
     assert "2025-06-30" in finding.message.da and "2024-12-31" in finding.message.da
@@ -227,7 +259,7 @@ def test_for006_message_names_dates_and_fix():
     ("2024-01-01", True),
     ("2023", False),
     ("2024", True),
-    ("2025-03-01", True),   # after the period is later still
+    ("2025-03-01", False),  # after the period is not in its last year: FOR006 only
 ])
 def test_for007_only_handover_in_the_last_year(when, fires):
     text = edited(at=ANCHOR, yaml=f"hvornår: {when}")
@@ -243,6 +275,21 @@ def test_for007_last_twelve_months_of_a_period_that_ends_mid_year():
         return build(change)
     assert fors(lint(plan("2024-06-30")), "FOR007") == []
     assert [c for c, _, _ in fors(lint(plan("2024-07-01")), "FOR007")] == ["FOR007"]
+
+
+@pytest.mark.parametrize("when", ["2025-03-01", "2025"])
+def test_for007_a_handover_after_the_period_is_only_for006(when):
+    # RULES.md: "every hand-over falls in its last year"; one after the period does not
+    text = edited(at=ANCHOR, yaml=f"hvornår: {when}")
+    assert fors(lint(text)) == [("FOR006", line_of(text, "hvornår:"), "warning")]
+
+
+def test_for007_not_when_one_handover_is_in_the_last_year_and_one_after():
+    def change(d):
+        activity(d)["forankring"]["hvornår"] = "2024-06-30"
+        second_activity(d, hvornår="2025-06-30")
+    text = build(change)
+    assert fors(lint(text)) == [("FOR006", line_of(text, "2025-06-30"), "warning")]
 
 
 def test_for007_one_earlier_handover_is_enough():
@@ -324,7 +371,7 @@ def test_for008_unknown_aftale_is_left_to_pln009():
 
 
 @pytest.mark.parametrize("pulje, severity", [
-    ("2006-2010", "info"),      # samarbejdsaftaler not yet required (003 l.2404-2412)
+    ("2006-2010", "warning"),   # RULES.md gives FOR's "no signed aftale" one severity
     ("2011-2014", "warning"),
     ("2015-2018", "warning"),
     ("2019-2026", "warning"),

@@ -235,6 +235,15 @@ def test_lbf005_two_main_activities_point_at_the_second():
     assert "A2 Jobcafé" in finding.message.da and "A1 Fremskudt jobcenter" in finding.message.da
 
 
+def test_lbf005_a_malformed_hovedaktivitet_is_the_core_s_finding_alone():
+    # hovedaktivitet: ja is a wrong type (PLN005), not a missing main activity
+    def change(data):
+        activity(data)["hovedaktivitet"] = "ja"
+    text = plan(change)
+    assert found(text, "LBF005") == []
+    assert [f.line for f in found(text, "PLN005")] == [line_of(text, "hovedaktivitet: ja")]
+
+
 def test_lbf005_one_main_among_several_is_fine():
     assert found(plan(_second_activity(False)), "LBF005") == []
 
@@ -287,6 +296,16 @@ def test_lbf007_unapproved_afdeling_by_status(status, severity):
     assert "1-0 Eksempelparken" in finding.message.da and "godkendt_afdelingsmøde" in finding.message.en
 
 
+def test_lbf007_a_malformed_date_is_the_core_s_finding_alone():
+    # godkendt_afdelingsmøde: 15-09-2020 is a wrong type (PLN005), not a missing approval
+    def change(data):
+        data["afdelinger"][0]["godkendt_afdelingsmøde"] = "15-09-2020"
+        data["plan"]["status"] = "indsendt"
+    text = plan(change)
+    assert found(text, "LBF007") == []
+    assert [f.line for f in found(text, "PLN005")] == [line_of(text, "godkendt_afdelingsmøde: 15-09-2020")]
+
+
 # --- LBF008 resident participation --------------------------------------------------
 
 def _without_residents(data):
@@ -334,7 +353,7 @@ def test_lbf009_agreements_by_pulje(pulje, severity):
 
 # --- LBF010 / LBF011 board ---------------------------------------------------------
 
-@pytest.mark.parametrize("pulje,severity", [("2006-2010", "info"), ("2011-2014", "warning"),
+@pytest.mark.parametrize("pulje,severity", [("2011-2014", "warning"),
                                             ("2015-2018", "error"), ("2019-2026", "error")])
 def test_lbf010_no_board_by_pulje(pulje, severity):
     def change(data):
@@ -345,6 +364,18 @@ def test_lbf010_no_board_by_pulje(pulje, severity):
     assert finding.line == top_line(text, "organisation")
     assert "organisation.bestyrelse" in finding.message.da and "organisation.bestyrelse" in finding.message.en
     assert found(text, "LBF011") == []
+
+
+def test_lbf010_no_board_requirement_in_2006_2010_but_lbf011_asks_for_the_cofinancers():
+    # RULES.md's rounds table: "—" for the board in 2006-2010 (agreements, by contrast, say "info")
+    def change(data):
+        del data["organisation"]["bestyrelse"]
+    text = plan(change, pulje="2006-2010")
+    assert found(text, "LBF010") == []
+    findings = found(text, "LBF011")
+    assert sorted(f.message.en.split(" co-finances")[0] for f in findings) == \
+        ["Boligorganisationen Eksempel (bo)", "Eksempel Kommune (ek)"]
+    assert {(f.severity.value, f.line) for f in findings} == {("warning", top_line(text, "organisation"))}
 
 
 def test_lbf010_kommune_without_a_seat_is_reported_once():
@@ -372,7 +403,7 @@ def test_lbf011_in_2006_2010_the_kommune_seat_is_a_cofinancing_warning():
     def change(data):
         data["organisation"]["bestyrelse"]["medlemmer"] = [{"navn": "Direktør", "part": "bo", "rolle": "formand"}]
     text = plan(change, pulje="2006-2010")
-    assert [f.severity.value for f in found(text, "LBF010")] == ["info"]
+    assert found(text, "LBF010") == []  # no board requirement in 2006-2010 (RULES.md: "—")
     [finding] = found(text, "LBF011")
     assert finding.severity.value == "warning" and "(ek)" in finding.message.en
 

@@ -157,6 +157,21 @@ def test_duplicate_ids():
     assert dup[0].path_text == "parter[3].id"
 
 
+def test_a_duplicate_party_id_is_one_finding_and_references_mean_the_first_part():
+    # a second part 'ek' of type ngo is PLN010 at its id; plan.kommune still names the first, a kommune
+    text = base_text().replace("  - {id: bo, navn:", "  - {id: ek, navn: Andet, type: ngo}\n  - {id: bo, navn:", 1)
+    result = lint(text)
+    assert [(f.code, f.line) for f in pln(result)] == [("PLN010", line_of(text, "{id: ek, navn: Andet"))]
+
+
+def test_a_list_too_short_says_how_long_it_is():
+    text = base_text().replace("parter: [ek, bo], emne", "parter: [ek], emne", 1)
+    [finding] = [f for f in pln(lint(text)) if f.code == "PLN005"]
+    assert finding.line == line_of(text, "parter: [ek], emne")
+    assert "mindst 2 elementer, men er en liste med 1 element." in finding.message.da
+    assert "at least 2 items, but is a list of 1 item." in finding.message.en
+
+
 def test_reference_to_party_of_wrong_type():
     text = base_text().replace("  kommune: ek\n", "  kommune: bo\n")
     result = lint(text)

@@ -68,8 +68,8 @@ class FakeFacts:
                 "lbf_share": sums["lbf"] / total, "local_share": local / total,
                 "kommune_share": sums["kommune"] / total,
                 "local_min_share": 0.25, "lbf_max_share": 0.75,
-                # more local money at unchanged LBF money: local >= lbf / 3
-                "gap_kr": max(0, math.ceil(sums["lbf"] / 3) - local), "years": years, "sources": rows,
+                # local money missing at an unchanged budget: 25 % of the total
+                "gap_kr": max(0, math.ceil(total / 4) - local), "years": years, "sources": rows,
                 "costs_total": sum(c.total for c in costs), "costs_by_category": by_category,
                 "costs_by_area": by_area, "costs_by_year": by_year}
 
@@ -185,7 +185,7 @@ def test_local_share_below_25_shows_the_gap_in_kroner(fake_linter):
     _, text = report(fake_linter, DEFECTS / "medfinansiering_under_25.yaml", format="text")
     assert "24,0 %" in text
     gap_line = next(line for line in text.splitlines() if line.startswith("Mangler"))
-    assert "32.000 kr." in gap_line
+    assert "24.000 kr." in gap_line
     bar_line = next(line for line in text.splitlines() if line.startswith("Lokal medfinansiering"))
     assert "┃" in bar_line and "✗" in bar_line
 

@@ -197,6 +197,25 @@ def test_a_year_the_period_barely_touches_needs_no_target(start, end, needed):
     assert [needed in f.message.da for f in found] == ([True] if needed else [])
 
 
+@pytest.mark.parametrize("targets,missing", [
+    ("{2021: 25, 2022: 30, 2023: 35, 2024: 40}", None),             # plan years counted 2021-2024
+    ("{2022: 25, 2023: 30, 2024: 35, 2025: 40}", None),             # ... or 2022-2025
+    ("{2021: 20, 2022: 25, 2023: 30, 2024: 35, 2025: 40}", None),   # ... or every year touched
+    ("{2022: 25, 2023: 30, 2024: 35}", "2021"),                    # neither end year
+    ("{2021: 25, 2022: 30, 2024: 40}", "2023"),                    # an inner year is always needed
+])
+def test_a_period_from_july_to_june_may_count_its_years_from_either_end(targets, missing):
+    # 2021-07-01 .. 2025-06-30 is four plan years over five calendar years: outside testers
+    # write the targets as 2021-2024 or 2022-2025, and both are complete
+    text = with_criteria(criterion_yaml(mål=targets))
+    text = text.replace("start: '2021-01-01'", "start: '2021-07-01'", 1)
+    text = text.replace("slut: '2024-12-31'", "slut: '2025-06-30'", 1)
+    found = [(f.code, f.line) for f in lint(text).findings if f.code == "SUC008"]
+    assert found == ([("SUC008", line_of(text, "mål: {"))] if missing else [])
+    if missing:
+        assert f"mangler mål for {missing}." in only(lint(text), "SUC008").message.da
+
+
 def test_ufuldstaendige_succeskriterier_defect_plan():
     text = (EXAMPLES / "defekter" / "ufuldstaendige_succeskriterier.yaml").read_text(encoding="utf-8")
     first = line_of(text, "- beskrivelse: 80 unikke")
@@ -260,6 +279,14 @@ def test_one_outcome_criterion_is_enough():
 def test_criteria_without_level_do_not_make_an_area_output_only():
     text = with_criteria(criterion_yaml(niveau=None))
     assert [c for c, _, _ in suc(lint(text))] == ["SUC007"]
+
+
+def test_a_missing_level_beside_output_criteria_is_only_suc007():
+    # RULES.md: an area "whose criteria are all `niveau: aktivitet`"; the criterion without a
+    # niveau may be the outcome one, so one mistake gives one finding (SUC007), not SUC010 too
+    text = with_criteria(criterion_yaml(niveau="aktivitet"), criterion_yaml(niveau=None))
+    assert [(c, line) for c, line, _ in suc(lint(text))] == [
+        ("SUC007", line_of(text, "- beskrivelse:", 2))]
 
 
 # --- SUC011: target below baseline ----------------------------------------------------------

@@ -5,8 +5,10 @@ local co-financing from every other party (kommune, boligorganisation,
 afdelingsbestyrelse and others), not municipal money alone.  The share is
 computed exactly on whole kroner over the plan period: exactly 25 % passes,
 24,99 % fails.  The finding says how many kroner of local money are missing
-(with LBF's amount unchanged) and, in the hint, how much to move from LBF to
-local money with the budget unchanged.  The thresholds come from the rule
+with the budget unchanged (25 % of the total minus the local money: since
+financing must equal costs, local money replaces LBF money), and the hint
+also how much local money it would take with LBF's amount unchanged (the
+budget, and so the costs, then grow).  The thresholds come from the rule
 pack of the plan's pulje; without a pack the share is not judged.  Money from
 a part missing from ``parter`` counts in the total but not as local money.
 
@@ -15,16 +17,18 @@ Landsbyggefonden betaler højst tre fjerdedele af en helhedsplan; resten er
 lokal medfinansiering fra alle andre parter (kommune, boligorganisation,
 afdelingsbestyrelse og andre), ikke kun kommunens penge.  Andelen regnes
 præcist i hele kroner over planperioden: præcis 25 % er nok, 24,99 % er ikke.
-Fundet siger, hvor mange kroner lokal medfinansiering der mangler (ved
-uændret LBF-beløb), og tippet, hvor meget der skal flyttes fra LBF til lokale
-midler ved uændret budget.  Grænserne kommer fra regelpakken for planens
+Fundet siger, hvor mange kroner lokal medfinansiering der mangler ved
+uændret budget (25 % af det hele minus de lokale midler: finansiering skal
+svare til udgifterne, så lokale midler erstatter LBF-midler), og tippet også,
+hvor mange lokale midler det ville kræve ved uændret LBF-beløb (så vokser
+budgettet og dermed udgifterne).  Grænserne kommer fra regelpakken for planens
 pulje; uden regelpakke vurderes andelen ikke.  Penge fra en part, der ikke
 står i ``parter``, tæller med i totalen, men ikke som lokale midler.
 """
 
 from planlint.rule import Example, rule
 
-from .shares import figures, judge, sentence, shortfall, shortfall_hint, unknown_note
+from .shares import damage, figures, judge, sentence, shortfall, shortfall_hint, undecided, unknown_note
 
 _FINANCING_24_PERCENT = """\
 finansiering:
@@ -58,9 +62,11 @@ def check(plan, ctx):
     figs = figures(plan)
     if figs is None or ctx.pack is None:
         return  # no budget: COF011; no pack: no thresholds to judge by
+    if damage(plan, ctx.document).financing:
+        return  # a malformed amount (PLN007) leaves the share unknown
     money = figs.financing()
     verdict = judge(money, ctx.pack.cofinancing)
-    if verdict is None or verdict.passes:
+    if verdict is None or verdict.passes or undecided(money, ctx.pack.cofinancing):
         return
     cof = ctx.pack.cofinancing
     yield ctx.finding(

@@ -18,7 +18,7 @@ regelpakkens grænser.
 
 from planlint.rule import Example, rule
 
-from .shares import figures, judge, sentence, shortfall, shortfall_hint
+from .shares import damage, figures, judge, sentence, shortfall, shortfall_hint, undecided
 
 _LOCAL_MONEY_LATE = """\
 finansiering:
@@ -45,8 +45,8 @@ finansiering:
 )
 def check(plan, ctx):
     figs = figures(plan)
-    if figs is None or ctx.pack is None:
-        return
+    if figs is None or ctx.pack is None or damage(plan, ctx.document).financing:
+        return  # no budget, no thresholds, or a malformed amount (PLN007): no share to judge
     cof = ctx.pack.cofinancing
     whole = judge(figs.financing(), cof)
     if whole is None or not whole.passes:
@@ -54,7 +54,7 @@ def check(plan, ctx):
     for year in figs.years:
         money = figs.financing(year)
         verdict = judge(money, cof)
-        if verdict is None or verdict.passes:
+        if verdict is None or verdict.passes or undecided(money, cof):
             continue  # a year without money is COF010
         yield ctx.finding(
             plan.budget, "finansiering",

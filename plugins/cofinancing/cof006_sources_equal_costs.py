@@ -17,7 +17,7 @@ for planperioden tæller ikke med (dem rapporterer COF009).
 from planlint.i18n import kr
 from planlint.rule import Example, rule
 
-from .shares import figures, years_text
+from .shares import damage, figures, years_text
 
 
 @rule(
@@ -34,6 +34,9 @@ def check(plan, ctx):
     figs = figures(plan)
     if figs is None or not figs.has_financing:
         return  # COF011
+    broken = damage(plan, ctx.document)
+    if broken.financing or broken.costs:
+        return  # a malformed amount (PLN007) leaves a sum unknown
     financing, spending = figs.financing().total, figs.spending()
     if financing == spending:
         return

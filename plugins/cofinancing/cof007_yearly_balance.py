@@ -15,7 +15,7 @@ rapporterer COF006 forskellen med dens år.
 from planlint.i18n import kr
 from planlint.rule import Example, rule
 
-from .shares import figures
+from .shares import damage, figures
 
 
 @rule(
@@ -31,6 +31,9 @@ def check(plan, ctx):
     figs = figures(plan)
     if figs is None or not figs.has_financing or not figs.costs:
         return
+    broken = damage(plan, ctx.document)
+    if broken.financing or broken.costs:
+        return  # a malformed amount (PLN007) leaves a year's sum unknown
     if figs.financing().total != figs.spending():
         return  # COF006
     for year in figs.years:

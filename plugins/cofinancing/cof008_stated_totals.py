@@ -16,12 +16,17 @@ beregnede sum over planperioden: ``i_alt`` med al finansiering, ``lbf`` med
 Landsbyggefondens, ``kommune`` med kommunens, ``boligorganisation`` med
 boligorganisationernes og afdelingsbestyrelsernes, ``andre`` med alle andre
 lokale parters.
+
+A total that equals the amounts as written, years outside the period included,
+is not reported: the stray years are one defect, and COF009 reports them.
+En total, der svarer til beløbene som skrevet (også år uden for perioden),
+rapporteres ikke: de forkerte år er én fejl, og COF009 rapporterer dem.
 """
 
 from planlint.i18n import kr
 from planlint.rule import Example, rule
 
-from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, figures
+from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, damage, figures
 
 #: totaler key -> (model field, category or None for all money, Danish words, English words)
 _KEYS = {
@@ -50,14 +55,20 @@ def check(plan, ctx):
     totals = plan.budget.totals if plan.budget is not None else None
     if figs is None or totals is None or not figs.has_financing:
         return  # COF011 says the sums cannot be computed
+    if damage(plan, ctx.document).financing:
+        return  # a malformed amount (PLN007) leaves the sums unknown
     money = figs.financing()
     for key, (name, category, words_da, words_en) in _KEYS.items():
         stated = getattr(totals, name)
-        if stated is None:
-            continue
+        if stated is None or (category is not None and money.unknown > 0):
+            continue  # money from an unknown part (PLN009) may belong to this category
         computed = money.total if category is None else money[category]
         if stated == computed:
             continue
+        as_written = computed + sum(sum(line.outside.values()) for line in figs.sources
+                                    if category is None or line.category == category)
+        if stated == as_written:
+            continue  # the total agrees with the amounts as written; COF009 reports the stray years
         yield ctx.finding(
             totals, key,
             da=f"totaler.{key} er {kr(stated, 'da')}, men {words_da} summerer til {kr(computed, 'da')}; "

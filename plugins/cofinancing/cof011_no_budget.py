@@ -16,7 +16,7 @@ at kontrollen ikke kunne foretages.
 
 from planlint.rule import Example, rule
 
-from .shares import figures, threshold
+from .shares import damage, figures, threshold
 
 _AMOUNTS_AS_TEXT = """\
 finansiering:
@@ -39,6 +39,9 @@ def check(plan, ctx):
     figs = figures(plan)
     if figs is not None and figs.has_financing:
         return
+    broken = damage(plan, ctx.document)
+    if broken.budget or broken.financing:
+        return  # the budget was written, but the core rejected it or its amounts (PLN005, PLN007)
     pack = ctx.pack
     limit_da = f" (mindst {threshold(pack.cofinancing.local_min, 'da')})" if pack else ""
     limit_en = f" (at least {threshold(pack.cofinancing.local_min, 'en')})" if pack else ""

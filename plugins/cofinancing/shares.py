@@ -11,8 +11,13 @@ Choices the spec leaves open (documented here once, used by every rule):
   part has no type, is ``UNKNOWN``: it counts in the total but neither as
   LBF nor as local co-financing.  The local share can then only come out
   lower, never higher, so an unknown part never makes a plan pass.
+* A budget that format errors left incomplete (a malformed amount, see
+  ``Damage``) is not judged by the rules whose sums it changes, and a share
+  that only fails because money from an unknown part is not counted as local
+  is not reported (``undecided``): the core's PLN finding is the one finding.
 * Amounts in years outside ``plan.periode`` are not counted anywhere (shares,
-  sums, per-year figures, stated totals); COF009 reports them.  When the
+  sums, per-year figures; a stated total may also match the amounts as
+  written, COF008); COF009 reports them.  When the
   period is unknown, every year written counts, since none can be ruled out.
 """
 
@@ -173,6 +178,63 @@ def figures(plan: Any) -> Figures | None:
     )
 
 
+@dataclass(frozen=True)
+class Damage:
+    """Which of the budget's figures the core's format findings left incomplete.
+
+    A malformed amount (PLN007), a year key that is no year, or a line that is
+    no mapping is dropped from the model; the sums then lack money the plan
+    wrote, and judging them would report one typo a second time as a wrong
+    share or an unbalanced budget.  The COF rules do not judge such sums.
+    """
+
+    budget: bool = False  # ``budget`` was written but is not a mapping the model could keep
+    financing: bool = False  # a financing line lost an amount (or the whole line)
+    costs: bool = False  # a cost line lost an amount (or the whole line)
+
+
+def damage(plan: Any, document: Any) -> Damage:
+    """What format errors took out of the budget (see ``Damage``)."""
+    if document is None:
+        return Damage()
+    budget = getattr(plan, "budget", None)
+    if budget is None:
+        return Damage(budget=document.wrote(("budget",)))
+
+    def lost(key: str, lines: list[Any]) -> bool:
+        node = document.node_at(("budget", key))
+        if len(getattr(node, "items", None) or []) > len(lines):
+            return True  # a line was dropped whole
+        for line in lines:
+            written = document.node_at(line.path_of("amounts"))
+            pairs = getattr(written, "pairs", None)
+            if pairs is not None:
+                if len(pairs) > len(line.amounts or {}):
+                    return True
+            elif written is not None and document.wrote(line.path_of("amounts")):
+                return True  # beløb: "2 mio." - no year map at all
+        return False
+
+    return Damage(financing=lost("finansiering", budget.sources or []),
+                  costs=lost("udgifter", budget.costs or []))
+
+
+def undecided(money: Money, cofinancing: Any) -> bool:
+    """True when money from unknown parts (PLN009, or a part without a valid type) decides the verdict.
+
+    The share fails as counted (unknown money is not local), but would pass if
+    that money were local: the core's finding on the part is the one mistake,
+    and fixing it may well make the plan pass.
+    """
+    if money.unknown <= 0:
+        return False
+    best = Money(dict(money.by_category))
+    best.by_category[ANDRE] += best.by_category[UNKNOWN]
+    best.by_category[UNKNOWN] = 0
+    verdict = judge(best, cofinancing)
+    return verdict is not None and verdict.passes
+
+
 def judge(money: Money, cofinancing: Any) -> Verdict | None:
     """Local share >= ``local_min`` and LBF share <= ``lbf_max`` (None for 0 kr.)."""
     total, local, lbf = money.total, money.local, money.lbf
@@ -248,7 +310,7 @@ def shortfall(money: Money, verdict: Verdict, cofinancing: Any, lang: str, year:
     """What a failing verdict lacks, as a clause without a capital or a full stop.
 
     ``den lokale medfinansiering er 24,0 % (576.000 kr. af 2.400.000 kr.); der
-    mangler 32.000 kr. for at nå 25 %`` (``i 2021`` after the subject for a year).
+    mangler 24.000 kr. for at nå 25 %`` (``i 2021`` after the subject for a year).
     """
     da = lang != "en"
     when = "" if year is None else (f" i {year}" if da else f" in {year}")
@@ -264,10 +326,10 @@ def shortfall(money: Money, verdict: Verdict, cofinancing: Any, lang: str, year:
         state = (f"Landsbyggefondens andel{when} er {share} ({of}), mere end de tilladte {maximum}" if da else
                  f"Landsbyggefonden's share{when} is {share} ({of}), more than the allowed {maximum}")
         goal = threshold(1 - cofinancing.lbf_max, lang) + (" lokal andel" if da else " local share")
-    if verdict.gap is None:
-        return state
-    return (f"{state}; der mangler {kr(verdict.gap, lang)} for at nå {goal}" if da else
-            f"{state}; {kr(verdict.gap, lang)} is missing to reach {goal}")
+    # the shortfall at the same total budget: financing must equal costs, so
+    # local money replaces LBF money (more local money alone would unbalance it)
+    return (f"{state}; der mangler {kr(verdict.move, lang)} for at nå {goal}" if da else
+            f"{state}; {kr(verdict.move, lang)} is missing to reach {goal}")
 
 
 def capital(text: str) -> str:
@@ -281,17 +343,17 @@ def sentence(clause: str) -> str:
 
 
 def shortfall_hint(verdict: Verdict, lang: str) -> str:
-    """How to close the gap: more local money, or money moved from LBF."""
+    """How to close the gap: move money from LBF, or add local money (and costs)."""
     move = kr(verdict.move, lang)
-    if verdict.gap is None:
+    if verdict.gap is None or verdict.gap == verdict.move:
         return (f"Flyt mindst {move} fra Landsbyggefonden til lokal medfinansiering." if lang != "en" else
                 f"Move at least {move} from Landsbyggefonden to local co-financing.")
     gap = kr(verdict.gap, lang)
     if lang == "en":
-        return (f"Raise the local parties' contributions (municipality, housing organisation or others) by at "
-                f"least {gap}, or move {move} from Landsbyggefonden to local co-financing with the budget unchanged.")
-    return (f"Øg de lokale parters bidrag (kommune, boligorganisation eller andre) med mindst {gap}, "
-            f"eller flyt {move} fra Landsbyggefonden til lokal medfinansiering ved uændret budget.")
+        return (f"Replace {move} of Landsbyggefonden's money with local money (municipality, housing organisation "
+                f"or others) with the budget unchanged, or add at least {gap} of local money and as much to the costs.")
+    return (f"Erstat {move} af Landsbyggefondens midler med lokale midler (kommune, boligorganisation eller andre) "
+            f"ved uændret budget, eller tilfør mindst {gap} lokale midler og lige så meget til udgifterne.")
 
 
 def unknown_note(figs: Figures, money: Money, lang: str) -> str:
@@ -327,7 +389,7 @@ def facts(plan: Any, pack: Any) -> dict[str, Any]:
     total = money.total
     cof = pack.cofinancing if pack is not None else None
     verdict = judge(money, cof) if cof is not None else None  # total > 0 here: a verdict with any pack
-    gap = None if verdict is None else 0 if verdict.passes else verdict.gap
+    gap = None if verdict is None else 0 if verdict.passes else verdict.move
     years = {}
     for year in figs.years:
         in_year = figs.financing(year)

@@ -2,17 +2,21 @@
 
 Forankring is to be thought "fra start", inside every activity and not as a final
 phase (000 l.2473-2491; 001 l.814-817). When every hand-over the plan dates falls in
-the final twelve months of the period (or later), nothing is tried out with the new
-owners while there is still time to adjust. The finding points at the earliest
-hand-over. A bare year counts as in the last year only when the whole year is. Info.
+the final twelve months of the period, nothing is tried out with the new owners while
+there is still time to adjust. The finding points at the earliest hand-over. A bare
+year counts as in the last year only when the whole year is. A hand-over after the
+period does not fall in its last year: it is FOR006's finding, and a plan with one
+is not reported here (RULES.md: "every hand-over falls in its last year"). Info.
 
 Dansk:
 En plan, der overdrager alle aktiviteter i sit sidste år, gemmer forankringen til
 sidst. Forankring skal tænkes "fra start", i hver aktivitet og ikke som en slutfase
 (000 l.2473-2491; 001 l.814-817). Når hver overdragelse, planen daterer, ligger i
-periodens sidste tolv måneder (eller senere), bliver intet afprøvet med de nye ejere,
-mens der endnu er tid til at justere. Fundet peger på den tidligste overdragelse. Et
-årstal alene tæller kun som i det sidste år, når hele året er det. Info.
+periodens sidste tolv måneder, bliver intet afprøvet med de nye ejere, mens der endnu
+er tid til at justere. Fundet peger på den tidligste overdragelse. Et årstal alene
+tæller kun som i det sidste år, når hele året er det. En overdragelse efter perioden
+ligger ikke i dens sidste år: den er FOR006's fund, og en plan med en sådan meldes
+ikke her (RULES.md: "every hand-over falls in its last year"). Info.
 """
 
 from planlint.rule import Example, rule
@@ -33,13 +37,17 @@ def check(plan, ctx):
     if end is None:
         return
     handovers = []
+    spans = []
     for _area, activity in plan.activities():
         forankring = activity.forankring
         span = handover_span(forankring.when) if forankring is not None else None
         if span is not None:
             handovers.append((span[0], activity))
+            spans.append(span)
     if not handovers:
         return
+    if any(span[0] > end for span in spans):
+        return  # a hand-over after the period (FOR006) does not fall in the last year
     first_day = last_year_start(end)
     earliest, activity = min(handovers, key=lambda item: item[0])
     if earliest < first_day:

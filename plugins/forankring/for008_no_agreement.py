@@ -8,8 +8,9 @@ own board - with no signed samarbejdsaftale that lists it has promised nothing.
 The forankring's own `aftale` is judged when it names an existing agreement: that
 agreement must be signed (a missing party in it is FOR009). Without `aftale`, any
 signed samarbejdsaftale of the plan that lists the part commits it. An `aftale` id
-that does not exist is the core's PLN009. Warning where the rule pack requires
-samarbejdsaftaler, info in the 2006-2010 round, where they were not yet required.
+that does not exist is the core's PLN009. Warning, in every round: RULES.md gives the
+rule one severity. (That the plan has no samarbejdsaftaler at all, which 2006-2010 did not
+yet require, is LBF009 and follows the rule pack.)
 
 Dansk:
 En partner, der skal overtage en aktivitet, skal være forpligtet af en underskrevet
@@ -21,8 +22,9 @@ underskrevet samarbejdsaftale omfatter, har ikke lovet noget.
 Forankringens egen `aftale` vurderes, når den henviser til en eksisterende aftale:
 den skal være underskrevet (en part, der mangler i den, er FOR009). Uden `aftale`
 forpligter enhver underskrevet samarbejdsaftale i planen, der omfatter parten. Et
-`aftale`-id, der ikke findes, er kernens PLN009. Advarsel, hvor regelpakken kræver
-samarbejdsaftaler; info i 2006-2010-puljen, hvor de endnu ikke var et krav.
+`aftale`-id, der ikke findes, er kernens PLN009. Advarsel i alle puljer: RULES.md giver
+reglen ét niveau. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-2010 endnu
+ikke krævede, er LBF009 og følger regelpakken.)
 """
 
 from planlint.rule import Example, rule
@@ -31,9 +33,8 @@ from .anchoring import NO_AGREEMENT, NOT_SIGNED, agreement_gaps
 
 
 def _severity(pack):
-    if pack is None or pack.agreements.required:
-        return "warning"
-    return "info"
+    # RULES.md, "Committed by agreement": "with no signed aftale: warning", in every round
+    return "warning"
 
 
 @rule(
@@ -42,7 +43,7 @@ def _severity(pack):
     title=("Forankringsparten har ingen underskrevet aftale",
            "The anchoring party has no signed agreement"),
     source="RULES.md, Forankring (FOR), \"Committed by agreement\"; seed 004 (fsb: bindende "
-           "samarbejdsaftaler ved projektstart); 003 l.2404-2412; rule pack `agreements.required`",
+           "samarbejdsaftaler ved projektstart); 003 l.2404-2412",
     bad=Example(at="samarbejdsaftaler[0]", yaml="status: under_forhandling",
                 note="Aftalen sa-job, som forankringen henviser til, er ikke underskrevet"),
     good=Example(at="samarbejdsaftaler[0]", yaml="status: underskrevet"),

@@ -33,7 +33,9 @@ def check(plan, ctx):
             continue  # an area without activities is the core's PLN004/PLN005
         name = area.name or area.id or "?"
         main = [activity for activity in activities if activity.main is True]
-        if not main:
+        malformed = any(activity.main is None and ctx.document.wrote(activity.path_of("main"))
+                        for activity in activities)  # hovedaktivitet: ja is the core's PLN005, not a gap
+        if not main and not malformed:
             yield ctx.finding(area, "aktiviteter", severity=severity,
                               da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt hovedaktivitet: true på den "
                                  "bærende aktivitet (den, der bruger flest ressourcer).",

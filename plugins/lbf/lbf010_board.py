@@ -3,14 +3,16 @@ gives the plan one clear leadership ("entydig ledelse", introduced with the 2015
 evaluation BUILD 2021:21; lbf.dk "Organisation og økonomiske rammer"). Before that a steering
 group was recommended: partners without a seat failed to deliver what they had agreed (000
 l.1194-1274). The board must exist and have a member from the plan's kommune and from each
-responsible boligorganisation. The level is the pack's `board.severity`.
+responsible boligorganisation. The level is the pack's `board.severity`; a round whose pack says
+`board.applies: false` (2006-2010, "—" in RULES.md's rounds table) has no such requirement.
 
 Dansk:
 En boligsocial bestyrelse med topledelsen fra kommune og boligorganisation giver planen en
 entydig ledelse (indført med 2015-2018-midlerne, LBF's evaluering BUILD 2021:21; lbf.dk
 "Organisation og økonomiske rammer"). Før da blev en styregruppe anbefalet: partnere uden plads
 leverede ikke det aftalte (000 l.1194-1274). Bestyrelsen skal findes og have et medlem fra
-planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakkens `board.severity`.
+planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakkens `board.severity`; en pulje, hvis regelpakke siger
+`board.applies: false` (2006-2010, "—" i RULES.md's tabel over puljerne), har intet sådant krav.
 """
 
 from planlint.rule import Example, rule
@@ -33,6 +35,8 @@ def check(plan, ctx):
     if ctx.pack is None:
         return
     rule = ctx.pack.board
+    if not rule.applies:
+        return  # no board requirement in this round (RULES.md: "—"); LBF011 still asks for co-financers' seats
     demand_da = "LBF kræver" if rule.required else "LBF anbefaler"
     demand_en = "LBF requires" if rule.required else "LBF recommends"
     if not has_board(plan):

@@ -3,20 +3,23 @@ agreed, and nobody had the standing to ask them (Fra Hærværk til Netværk, 000
 Every part that co-finances the plan (a financing source whose part is not Landsbyggefonden)
 should have a member on the boligsocial bestyrelse. The kommune and the boligorganisationer are
 LBF010's concern where the pack makes their seats a warning or an error, and are not repeated
-here; without any board, LBF010 reports the missing board instead.
+here; without any board, LBF010 reports the missing board instead, except in a round with no
+board requirement (2006-2010), where each co-financer without a seat is reported here.
 
 Dansk:
 Medfinansierende partnere uden plads i styregruppen leverede ikke det aftalte, og ingen havde
 mandat til at kræve det (Fra Hærværk til Netværk, 000 l.1194-1274). Hver part, der medfinansierer
 planen (en finansieringskilde, hvis part ikke er Landsbyggefonden), bør have et medlem i den
 boligsociale bestyrelse. Kommunen og boligorganisationerne er LBF010's sag, hvor regelpakken gør
-deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den manglende bestyrelse.
+deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den manglende bestyrelse,
+undtagen i en pulje uden krav om bestyrelse (2006-2010), hvor hver medfinansierende part meldes her.
 """
 
 from planlint.i18n import kr
 from planlint.rule import Example, rule
 
-from .frame import LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label
+from .frame import (LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label,
+                    present_or_plan)
 
 
 def _cofinancing(plan) -> dict[str, int]:
@@ -37,15 +40,23 @@ def _cofinancing(plan) -> dict[str, int]:
     good=Example(at="budget.finansiering[2]", yaml="part: bo"),
 )
 def check(plan, ctx):
-    if not has_board(plan):
-        return
+    board_rule = ctx.pack.board if ctx.pack is not None else None
+    board_applies = board_rule is not None and board_rule.applies
+    if has_board(plan):
+        place = (plan.organisation.board, "medlemmer")
+    elif board_rule is None or board_applies:
+        return  # LBF010 reports the missing board (or no pack to judge by)
+    else:  # a round without a board requirement (2006-2010): the co-financers still need their seats
+        org = plan.organisation
+        place = (present_or_plan(ctx, "organisation"),) if org is None else \
+            (org.path_of("board"),) if org.board is None else (org.board.path_of("members"),)
     members = board_party_ids(plan)
-    covered = set(board_gaps(plan)) if ctx.pack is not None and at_least_warning(ctx.pack.board.severity) else set()
+    covered = set(board_gaps(plan)) if board_applies and at_least_warning(board_rule.severity) else set()
     for party_id, amount in _cofinancing(plan).items():
         if party_id in members or party_id in covered:
             continue
         who = party_label(plan, party_id)
-        yield ctx.finding(plan.organisation.board, "medlemmer",
+        yield ctx.finding(*place,
                           da=f"{who} medfinansierer planen med {kr(amount, 'da')}, men har intet medlem i den "
                              f"boligsociale bestyrelse. Tilføj et medlem med part: {party_id}, så parten er med til "
                              "at styre og står til ansvar for sit bidrag.",

@@ -10,7 +10,7 @@ from planlint import hookimpl
 from planlint.findings import format_path
 from planlint.rule import rules_in
 
-from .criteria import activity_key, completeness, target_years
+from .criteria import activity_key, completeness, partial_ends, target_years
 
 RULES = rules_in(__name__)
 
@@ -29,10 +29,11 @@ def planlint_facts(plan, pack):
     (indikator, niveau, enhed, baseline, mål for alle år, datakilde).
     """
     years = target_years(plan, getattr(pack, "success", None) if pack is not None else None)
+    ends = partial_ends(plan)
     criteria = {}
     for _area, activity in plan.activities():
         key = activity_key(activity)
         if key in criteria:  # duplicate ids are PLN010; keep both in the report
             key = f"{key} ({format_path(activity.plan_path)})"
-        criteria[key] = completeness(activity, years)
+        criteria[key] = completeness(activity, years, ends)
     return {"criteria": criteria}

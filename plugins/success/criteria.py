@@ -105,12 +105,39 @@ def targets(criterion: Criterion) -> dict[int, float | int]:
     return dict(criterion.targets or {})
 
 
-def years_without_target(criterion: Criterion, years: Iterable[int]) -> list[int]:
+def partial_ends(plan: Plan) -> tuple[int, int] | None:
+    """The period's first and last calendar year, when the period covers neither in full.
+
+    A four-year period 2021-07-01 .. 2025-06-30 touches five calendar years and
+    has four plan years; a plan may count them 2021-2024 or 2022-2025.  Either
+    end year then stands in for the other (see ``years_without_target``).
+    """
+    period = plan.meta.period
+    if period is None or period.start is None or period.end is None or period.end < period.start:
+        return None
+    first, last = period.start.year, period.end.year
+    if first == last or (period.start.month, period.start.day) == (1, 1) \
+            or (period.end.month, period.end.day) == (12, 31):
+        return None
+    return first, last
+
+
+def years_without_target(criterion: Criterion, years: Iterable[int],
+                         ends: tuple[int, int] | None = None) -> list[int]:
+    """The plan years with no target.  With ``ends`` (``partial_ends``), a target for
+    either partly covered end year counts for both: ``{2022: .., 2025: ..}`` and
+    ``{2021: .., 2024: ..}`` are both complete for 2021-07-01 .. 2025-06-30."""
     have = targets(criterion)
-    return [year for year in years if year not in have]
+    missing = [year for year in years if year not in have]
+    if ends is not None:
+        first, last = ends
+        if first in have or last in have:
+            missing = [year for year in missing if year not in ends]
+    return missing
 
 
-def components(criterion: Criterion, years: list[int]) -> dict[str, bool]:
+def components(criterion: Criterion, years: list[int],
+               ends: tuple[int, int] | None = None) -> dict[str, bool]:
     """Which of the six components the criterion has (``COMPONENTS`` order)."""
     present = {
         "indikator": not blank(criterion.indicator),
@@ -118,19 +145,20 @@ def components(criterion: Criterion, years: list[int]) -> dict[str, bool]:
         "enhed": not blank(criterion.unit),
         "baseline": has_baseline(criterion),
         # without a known period, any numeric target counts
-        "mål for alle år": bool(targets(criterion)) and not years_without_target(criterion, years),
+        "mål for alle år": bool(targets(criterion)) and not years_without_target(criterion, years, ends),
         "datakilde": not blank(criterion.data_source),
     }
     return {name: present[name] for name in COMPONENTS}
 
 
-def completeness(activity: Activity, years: list[int]) -> dict[str, Any]:
+def completeness(activity: Activity, years: list[int],
+                 ends: tuple[int, int] | None = None) -> dict[str, Any]:
     """How complete an activity's criteria are: components present / expected.
 
     An activity without criteria counts as one empty criterion (0 of 6), so a
     report never shows it as complete or divides by zero.
     """
-    found = [components(criterion, years) for _, criterion in criteria_of(activity)]
+    found = [components(criterion, years, ends) for _, criterion in criteria_of(activity)]
     if not found:
         return {"label": activity.label, "count": 0, "present": 0, "expected": len(COMPONENTS),
                 "complete": False, "missing": list(COMPONENTS)}

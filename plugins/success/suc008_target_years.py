@@ -5,6 +5,9 @@ year in the målopfyldelsesskema. The finding names the missing years. A plan ye
 calendar year the period covers for at least success.target_year_min_days days (rule pack, half
 a year): a period 2013-01-15 .. 2017-01-14 needs targets for 2013-2016. A criterion without any
 mål is SUC004; a year written with a value that is not a number is a schema error (PLN).
+A period that starts and ends inside a calendar year (2021-07-01 .. 2025-06-30) touches one
+more calendar year than it has plan years; a target for either end year then counts for both,
+so {2021..2024} and {2022..2025} are both complete.
 
 Dansk:
 Et succeskriterium skal have et mål for hvert år i planperioden. Rum for Liv satte kun
@@ -13,7 +16,10 @@ kriterier for 2013 i en plan for 2013-2016 og lovede at fastsætte målene for 2
 målopfyldelsesskemaet. Fundet nævner de manglende år. Et planår er et kalenderår, som perioden
 dækker i mindst success.target_year_min_days dage (regelpakken, et halvt år): en periode
 2013-01-15 .. 2017-01-14 skal have mål for 2013-2016. Et kriterium helt uden mål er SUC004; et
-år med en værdi, der ikke er et tal, er en formatfejl (PLN).
+år med en værdi, der ikke er et tal, er en formatfejl (PLN). En periode, der begynder og
+slutter midt i et kalenderår (2021-07-01 .. 2025-06-30), rører ét kalenderår mere, end den har
+planår; et mål for det ene af de to yderår tæller da for begge, så både {2021..2024} og
+{2022..2025} er komplette.
 """
 
 from planlint.i18n import join
@@ -23,6 +29,7 @@ from .criteria import (
     absent,
     criterion_name,
     each_criterion,
+    partial_ends,
     target_years,
     terms,
     years_without_target,
@@ -41,11 +48,12 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 )
 def check(plan, ctx):
     years = target_years(plan, terms(ctx))
+    ends = partial_ends(plan)
     for _area, activity, index, criterion in each_criterion(plan):
         # no mål at all is SUC004; a mål that is no mapping is a schema error (PLN)
         if criterion.targets is None or absent(ctx, criterion, "mål"):
             continue
-        missing = [year for year in years_without_target(criterion, years)
+        missing = [year for year in years_without_target(criterion, years, ends)
                    if absent(ctx, criterion, "mål", str(year))]  # a bad value there is PLN
         if not missing:
             continue

@@ -2,16 +2,18 @@
 plans are built on runs from activities (output) to near-term and long-term goals (outcome,
 impact) (003 l.1086-1157). When every criterion of an area is at niveau aktivitet ("100
 familier deltog"), the plan can succeed on paper while nothing changes for the residents.
-Criteria without a niveau (SUC007) do not count either way; the area is reported when at
-least one criterion is at niveau aktivitet and none is at resultat or effekt.
+The area is reported when every one of its criteria is at niveau aktivitet; a criterion
+without a niveau (SUC007, or a bad value: PLN) leaves the area's level open, so one mistake
+gives one finding.
 
 Dansk:
 Et indsatsområde bør måle forandring og ikke kun sine egne leverancer. Forandringsteorien bag
 planerne går fra aktiviteter (output) til kort- og langsigtede mål (resultat og effekt)
 (003 l.1086-1157). Når alle et områdes kriterier er på niveau aktivitet ("100 familier
-deltog"), kan planen lykkes på papiret, uden at noget ændrer sig for beboerne. Kriterier uden
-niveau (SUC007) tæller ikke med; området meldes, når mindst ét kriterium er på niveau aktivitet
-og intet er på resultat eller effekt.
+deltog"), kan planen lykkes på papiret, uden at noget ændrer sig for beboerne.
+Området meldes, når hvert eneste af dets kriterier er på niveau aktivitet; et kriterium uden
+niveau (SUC007, eller en ugyldig værdi: PLN) lader områdets niveau stå åbent, så én fejl giver
+ét fund.
 """
 
 from planlint.rule import Example, rule
@@ -34,7 +36,9 @@ def check(plan, ctx):
     for area in plan.areas or []:
         levels = {criterion.level for activity in area.activities or [] if activity is not None
                   for _i, criterion in criteria_of(activity)}
-        if "aktivitet" not in levels or levels & {"resultat", "effekt"}:
+        # RULES.md: "whose criteria are all `niveau: aktivitet`"; a criterion without a niveau
+        # is SUC007's finding and may well be the outcome criterion
+        if levels != {"aktivitet"}:
             continue
         name = area_name(area)
         yield ctx.finding(

@@ -153,6 +153,10 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
     results = list(linter.lint_paths(paths, stdin_filename))
+    if not results:  # not an error (an empty plan repository), but never silence
+        said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
+                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
+        typer.echo(f"planlint: {said}", err=True)
     here = overrides.apply(base or settings_for_dir(Path.cwd()))
     chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     options = FormatOptions(

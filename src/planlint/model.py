@@ -98,7 +98,13 @@ def parse_date(value: Any) -> date:
 
 
 def parse_date_or_year(value: Any) -> date | int:
-    """A date, or a bare year (``2016``) where FORMAT.md says "date or year"."""
+    """A date, or a bare year (``2016``) where FORMAT.md says "date or year".
+
+    A quoted year (``"2016"``) is a year too, as a quoted date is a date and a
+    quoted year key of a year map is a year.
+    """
+    if isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit():
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if 1900 <= value <= 2200:
             return value

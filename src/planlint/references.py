@@ -65,7 +65,10 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
 
 
 def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
-    parties = {p.id: p for p in plan.parties or [] if p.id}
+    parties: dict[str, Any] = {}
+    for party in plan.parties or []:
+        if party.id:  # the first part with an id is the one it names (as Plan.party); a second is PLN010
+            parties.setdefault(party.id, party)
     staff_roles = plan.staff_roles()
 
     def check(owner: Base, key: str, value: Any, index: int | None = None, want: str | None = None) -> Iterator[Finding]:

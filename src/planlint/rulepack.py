@@ -60,6 +60,8 @@ class Requirement(_Part):
 
     required: bool
     severity: PackSeverity
+    applies: bool = Field(default=True, description="False when the round has no such requirement at all "
+                                                    "(RULES.md's rounds table writes '—'): no finding.")
 
 
 class MainActivity(_Part):

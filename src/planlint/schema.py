@@ -64,7 +64,8 @@ _PARSER_SCHEMAS: dict[Any, dict[str, Any]] = {
     model.parse_amount: _amount_schema(),
     model.parse_number: {"type": "number"},
     model.parse_date: _DATE,
-    model.parse_date_or_year: {"anyOf": [_DATE, {"type": "integer", "minimum": 1900, "maximum": 2200}]},
+    model.parse_date_or_year: {"anyOf": [_DATE, {"type": "integer", "minimum": 1900, "maximum": 2200},
+                                         {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"}]},
     model.parse_year: {"anyOf": [_YEAR, {"type": "string", "pattern": YEAR_PATTERN}]},
 }
 

@@ -54,7 +54,11 @@ def _describe(value: Any, lang: str) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         return ("teksten " if da else "the text ") + f'"{shown}"'
     if isinstance(value, list):
-        return "en liste" if da else "a list"
+        if not value:
+            return "en tom liste" if da else "an empty list"
+        if da:
+            return f"en liste med {len(value)} element" + ("er" if len(value) != 1 else "")
+        return f"a list of {len(value)} item" + ("s" if len(value) != 1 else "")
     if isinstance(value, dict):
         return "en mapping" if da else "a mapping"
     return type(value).__name__
@@ -161,7 +165,8 @@ def _error_finding(error: dict[str, Any], data: Any) -> Finding:
     ctx = error.get("ctx", {})
     if kind == "too_short":
         need = ctx.get("min_length", 1)
-        da_what, en_what = f"en liste med mindst {need} elementer", f"a list of at least {need} items"
+        da_what = f"en liste med mindst {need} element" + ("er" if need != 1 else "")
+        en_what = f"a list of at least {need} item" + ("s" if need != 1 else "")
     elif kind in ("greater_than", "greater_than_equal"):
         bound = ctx.get("gt", ctx.get("ge"))
         word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")

@@ -48,7 +48,8 @@ WORDS: dict[str, Message] = {
     "lbf_max": Message("højst", "at most"),
     "local_min": Message("mindst", "at least"),
     "gap": Message("Mangler", "Short by"),
-    "gap_text": Message("lokalt, før andelen når", "locally before the share reaches"),
+    "gap_text": Message("lokalt (ved uændret budget), før andelen når",
+                        "locally (budget unchanged) before the share reaches"),
     "passes": Message("opfylder kravet", "meets the requirement"),
     "fails": Message("under kravet", "below the requirement"),
     "no_budget": Message(
