@@ -515,3 +515,17 @@ def test_invalid_when_or_how_is_one_pln_finding_not_also_missing():
     text = edited("indsatsområder[0].aktiviteter[0].forankring", "hvornår: 2023-02-30\nhvordan: 5")
     result = lint(text)
     assert sorted(f.code for f in result.findings) == ["PLN005", "PLN005"]
+
+
+@pytest.mark.parametrize("agreement", [
+    "{id: sa-job, parter: [ek, bo], emne: Jobcenter, status: signed, dato: 2020-10-01}",
+    "{id: sa-job, parter: [ek], emne: Jobcenter, status: underskrevet, dato: 2020-10-01}",
+])
+def test_a_malformed_agreement_is_one_pln_finding_not_also_missing_agreement(agreement):
+    text = base_text().replace(
+        "  - {id: sa-job, parter: [ek, bo], emne: Jobcenter i området, status: underskrevet, dato: 2020-10-01}",
+        "  - " + agreement)
+    assert text != base_text()
+    result = lint(text)
+    assert [f.code for f in result.findings if f.code.startswith("FOR")] == []
+    assert [f.code for f in result.findings if f.code.startswith("PLN")] in (["PLN005"], ["PLN006"])

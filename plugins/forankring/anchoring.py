@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from planlint.model import Activity, Agreement, Forankring, Party, Plan
     from planlint.rulepack import ForankringTerms, RulePack
+    from planlint.document import PlanDocument
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
 #: the residents' own board is the plan's lasting owner by construction (RULES.md)
@@ -169,7 +170,8 @@ class AgreementGap:
     agreement: "Agreement | None" = None
 
 
-def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> Iterator[AgreementGap]:
+def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None",
+                   document: "PlanDocument | None" = None) -> Iterator[AgreementGap]:
     """Each lasting anchor (other than an afdelingsbestyrelse) its agreement does not commit.
 
     The forankring's own ``aftale`` is judged when it names an existing
@@ -177,9 +179,18 @@ def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePac
     with an id that does not exist, which the core reports as PLN009) any
     signed samarbejdsaftale of the plan that lists the part commits it:
     RULES.md asks for "a signed aftale", not for the cross-reference.
+
+    An agreement whose ``status`` or ``parter`` the file wrote but the format
+    rejected (a PLN finding) cannot be judged; with ``document`` given, no gap
+    is reported that such an agreement might close.
     """
     if forankring is None:
         return
+    if document is not None and any(_damaged(a, document) for a in plan.agreements or []):
+        named_id = forankring.agreement
+        named_agreement = plan.agreement(named_id) if named_id else None
+        if named_agreement is None or _damaged(named_agreement, document):
+            return
     named = plan.agreement(forankring.agreement) if forankring.agreement else None
     signed_parties = {
         party
@@ -197,6 +208,11 @@ def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePac
                 yield AgreementGap(anchor, NOT_SIGNED, named)
         elif anchor.value not in signed_parties:
             yield AgreementGap(anchor, NO_AGREEMENT)
+
+
+def _damaged(agreement: "Agreement", document: "PlanDocument") -> bool:
+    return any(getattr(agreement, name) is None and document.wrote(agreement.path_of(name))
+               for name in ("status", "parties"))
 
 
 # --- conditions ----------------------------------------------------------------

@@ -52,7 +52,7 @@ def check(plan, ctx):
     severity = _severity(ctx.pack)
     for _area, activity in plan.activities():
         forankring = activity.forankring
-        for gap in agreement_gaps(plan, forankring, ctx.pack):
+        for gap in agreement_gaps(plan, forankring, ctx.pack, ctx.document):
             name, value = gap.anchor.name, gap.anchor.value
             if gap.problem == NOT_SIGNED:
                 agreement = gap.agreement

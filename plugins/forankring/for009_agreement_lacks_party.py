@@ -32,7 +32,7 @@ from .anchoring import NOT_LISTED, agreement_gaps
 def check(plan, ctx):
     for _area, activity in plan.activities():
         forankring = activity.forankring
-        for gap in agreement_gaps(plan, forankring, ctx.pack):
+        for gap in agreement_gaps(plan, forankring, ctx.pack, ctx.document):
             if gap.problem != NOT_LISTED:
                 continue
             agreement_id, name, value = gap.agreement.id, gap.anchor.name, gap.anchor.value
