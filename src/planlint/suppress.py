@@ -31,6 +31,7 @@ UNUSED = "PLN023"
 #: "not checked" into a pass; ``ignore`` in the configuration still can, on purpose.
 NOT_SUPPRESSIBLE = frozenset({"PLN001", "PLN011", "PLN012", "PLN014", "PLN015", "PLN019"})
 
+_MAYBE_DIRECTIVE = re.compile(r"#\s*planlint\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"#\s*planlint\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 _ACTION = re.compile(r"(?P<action>disable-file|disable)\s*=\s*(?P<codes>[A-Za-z]+[0-9]{3}(?:\s*,\s*[A-Za-z]+[0-9]{3})*)",
                      re.IGNORECASE)
@@ -79,7 +80,8 @@ def apply_suppressions(findings: list[Finding], text: str, settings: Any, rules:
     ``findings`` are complete (severity, line); so are the PLN023 findings
     returned, which obey the configuration like every other finding.
     """
-    suppressions = find_suppressions(text) if "planlint" in text else []
+    # scanning for comments costs a tokenizer pass: only when a directive may be there
+    suppressions = find_suppressions(text) if _MAYBE_DIRECTIVE.search(text) else []
     if not suppressions:
         return findings
     kept = _silence(findings, suppressions)
