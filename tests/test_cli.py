@@ -176,6 +176,13 @@ def test_broken_rule_pack_exits_2_naming_file_and_line(plans, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_rule_pack_folder_that_does_not_exist_exits_2(plans, tmp_path):
+    """A mistyped --rule-packs turned off every pack's rules and reported LBF001 instead."""
+    done = run_cli("check", str(plans / "god.yaml"), "--format", "text", "--rule-packs", str(tmp_path / "pakker"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"planlint: Mappen med regelpakker '{tmp_path / 'pakker'}' findes ikke.\n"
+
+
 def test_file_that_is_not_yaml_is_a_finding_not_a_crash(tmp_path):
     (tmp_path / "binær.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     done = run_cli("check", str(tmp_path), "--format", "text")
@@ -218,3 +225,42 @@ def test_a_folder_without_plans_says_so_and_passes(tmp_path):
     assert done.returncode == 0
     assert done.stdout == ""
     assert done.stderr.strip() == "planlint: ingen planfiler (*.yaml, *.yml) blev fundet."
+
+
+def test_output_is_never_written_over_a_plan_file(plans):
+    """``check plan.yaml -o plan.yaml`` replaced the plan by its own report."""
+    bad = plans / "fejl.yaml"
+    link = plans / "link.json"
+    link.symlink_to(bad)
+    for target, args in ((bad, [str(bad)]), (bad, [str(plans)]), (link, [str(bad)]),
+                         (bad, ["-", "--stdin-filename", str(bad)])):
+        done = run_cli("check", *args, "--format", "json", "--output", str(target), input=BAD_PARTNER)
+        assert done.returncode == 2, (target, args, done.stderr)
+        assert done.stderr == (f"planlint: '{target}' er en af de planer, der kontrolleres; "
+                               "planlint skriver aldrig i en planfil.\n")
+        assert done.stdout == ""
+        assert bad.read_text(encoding="utf-8") == BAD_PARTNER
+    # another file is written as before
+    done = run_cli("check", str(bad), "--format", "json", "--output", str(plans / "rapport.json"))
+    assert done.returncode == 1
+    assert json.loads((plans / "rapport.json").read_text(encoding="utf-8"))["summary"]["error"] == 1
+
+
+def test_lang_from_the_plans_configuration_wherever_planlint_runs(tmp_path):
+    """The plan's ``lang: en`` was read only when the working directory was below it; a
+    broken configuration in the working directory, which no plan uses, ended the run with 2."""
+    plans, elsewhere = tmp_path / "planer", tmp_path / "andetsteds"
+    plans.mkdir()
+    elsewhere.mkdir()
+    (plans / ".planlint.yaml").write_text("lang: en\n", encoding="utf-8")
+    (plans / "fejl.yaml").write_text(BAD_PARTNER, encoding="utf-8")
+    (elsewhere / ".planlint.yaml").write_text("select: [\n", encoding="utf-8")
+    for cwd in (ROOT, elsewhere):
+        done = run_cli("check", str(plans / "fejl.yaml"), "--format", "text", cwd=cwd)
+        assert (done.returncode, done.stderr) == (1, ""), (cwd, done.stderr)
+        assert done.stdout.splitlines() == [
+            f"{plans / 'fejl.yaml'}:{BAD_LINE}:{BAD_COLUMN}: PLN009 error "
+            "'abb' refers to a party that does not exist. Did you mean 'ab'?"]
+        # the command line still wins
+        done = run_cli("check", str(plans / "fejl.yaml"), "--format", "text", "--lang", "da", cwd=cwd)
+        assert "'abb' henviser til en part, der ikke findes." in done.stdout

@@ -323,3 +323,20 @@ def test_markdown_cells_cannot_break_the_table_and_links_can_be_absolute(monkeyp
     assert line_link("a.yaml", 7, "https://github.com/o/r/blob/abc/") == "[a.yaml:7](https://github.com/o/r/blob/abc/a.yaml#L7)"
     table = rendered("| x |\n|---|\n| " + cell("1 | 2") + " |\n").find("table/tbody/tr")
     assert [td.text for td in table.findall("td")] == ["1 | 2"]
+
+
+def test_rich_counts_are_singular_for_one(tmp_path):
+    """The terminal said "1 advarsler" and "1 errors"."""
+    from conftest import base_text
+
+    text = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    done = run_cli("check", str(tmp_path / "plan.yaml"), "--format", "rich")
+    assert done.stdout.splitlines()[-1] == "1 fil: 1 fejl, 0 advarsler, 0 info"
+    done = run_cli("check", str(tmp_path / "plan.yaml"), "--format", "rich", "--lang", "en")
+    assert done.stdout.splitlines()[-1] == "1 file: 1 error, 0 warnings, 0 info"
+    (tmp_path / ".planlint.yaml").write_text("severity: {PLN009: warning}\n", encoding="utf-8")
+    done = run_cli("check", str(tmp_path), "--format", "rich")
+    assert done.stdout.splitlines()[-1] == "1 fil: 0 fejl, 1 advarsel, 0 info"
+    done = run_cli("check", str(tmp_path), "--format", "rich", "--lang", "en")
+    assert done.stdout.splitlines()[-1] == "1 file: 0 errors, 1 warning, 0 info"

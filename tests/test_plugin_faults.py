@@ -185,6 +185,20 @@ def test_time_budget_restores_the_previous_alarm_handler():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+@pytest.mark.parametrize("timeout", ["inf", "1e300"])
+def test_an_unlimited_plugin_timeout_is_no_limit_not_a_crash_in_every_rule(timeout, tmp_path):
+    """``--plugin-timeout inf`` (or ``plugin-timeout: .inf``) made every rule PLN020 (OverflowError)."""
+    from conftest import run_cli
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text(), encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "text", "--plugin-timeout", timeout)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    (tmp_path / ".planlint.yaml").write_text("plugin-timeout: .inf\n", encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "text")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
 def test_time_budget_expires_a_busy_loop():
     def spin():
         while True:
@@ -229,3 +243,27 @@ def test_a_type_error_inside_the_plugin_is_a_failure_not_a_bad_result():
 
     [finding] = run_guarded("p", "ABC001", check, 5)
     assert finding.code == "PLN020" and "TypeError" in finding.message.en
+
+
+def test_a_finding_with_a_line_but_no_column_gets_column_1():
+    """OUTPUT.md: ``column`` is null only when the file could not be read."""
+    from planlint import hookimpl
+    from planlint.engine import Linter
+    from planlint.findings import Severity
+    from planlint.formatters.json_format import document
+    from planlint.formatters import FormatOptions
+    from planlint.plugins import build_registry
+    from planlint.rule import Rule
+
+    class LineOnly:
+        @hookimpl
+        def planlint_check(self, plan):
+            return [Finding("LIN001", Message("Linje 5.", "Line 5."), line=5)]
+
+    registry = build_registry()
+    registry.manager.register(LineOnly(), name="lineonly")
+    registry.rules["LIN001"] = Rule(code="LIN001", severity=Severity.WARNING, title=Message("t", "t"),
+                                    rationale=Message("r", "r"), source="test", plugin="lineonly")
+    result = Linter(registry=registry).lint_text(base_text(), "plan.yaml")
+    [finding] = document([result], FormatOptions())["files"][0]["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("LIN001", 5, 1)

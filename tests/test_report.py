@@ -324,6 +324,17 @@ def test_cli_report_missing_path_is_bad_usage():
     assert result.returncode == 2 and "nowhere.yaml" in result.stderr
 
 
+def test_cli_report_never_writes_its_html_over_a_plan(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    text = Path(KOMPLET).read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    result = run_cli("report", str(tmp_path), "--html", str(plan))
+    assert result.returncode == 2
+    assert result.stderr == (f"planlint: '{plan}' er en af de planer, der kontrolleres; "
+                             "planlint skriver aldrig i en planfil.\n")
+    assert plan.read_text(encoding="utf-8") == text
+
+
 def test_cli_report_no_colour_with_no_color(tmp_path):
     result = run_cli("report", KOMPLET, "--format", "rich", env={"NO_COLOR": "1"})
     assert result.returncode == 0 and "\x1b[" not in result.stdout
@@ -356,3 +367,15 @@ def test_real_plugins_portfolio_of_the_examples():
     assert rows["komplet_plan.yaml"]["errors"] == 0 and rows["tryg_og_aktiv_2016.yaml"]["errors"] == 0
     assert rows["yaml_syntaksfejl.yaml"]["errors"] >= 1
     assert rows["medfinansiering_under_25.yaml"]["local"] == pytest.approx(0.24)
+
+
+def test_cli_report_language_from_the_plans_configuration(tmp_path):
+    folder = tmp_path / "planer"
+    folder.mkdir()
+    (folder / ".planlint.yaml").write_text("lang: en\n", encoding="utf-8")
+    (folder / "plan.yaml").write_text(Path(KOMPLET).read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("report", str(folder / "plan.yaml"), "--format", "json")  # run from the project root
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["lang"] == "en"
+    result = run_cli("report", str(folder / "plan.yaml"), "--format", "json", "--lang", "da")
+    assert json.loads(result.stdout)["lang"] == "da"

@@ -129,8 +129,8 @@ def check(
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
            plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
-    from .config import Overrides, load_config_file, parse_codes, settings_for_dir
-    from .engine import Linter, exit_status
+    from .config import Overrides, load_config_file, parse_codes
+    from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
     from .findings import Severity
     from .formatters import FormatOptions, get_writer
     from .yamlparse import available_backends
@@ -149,6 +149,9 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         plugin_timeout=plugin_timeout,
         suppress=False if no_suppress else None,
     )
+    if output is not None:  # before the run, so a long run does not end in this
+        named = [Path(stdin_filename)] if stdin_filename and "-" in paths else []  # the buffer's file
+        refuse_to_overwrite_a_plan(output, collect_files(paths) + named)
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
@@ -157,10 +160,9 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")
         typer.echo(f"planlint: {said}", err=True)
-    here = overrides.apply(base or settings_for_dir(Path.cwd()))
     chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     options = FormatOptions(
-        lang=here.lang,
+        lang=output_lang((result.lang for result in results), overrides, base),
         color=sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ,
         tool_version=__version__,
         rules=dict(linter.registry.rules) if linter.registry else {},

@@ -74,6 +74,25 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     return found
 
 
+def refuse_to_overwrite_a_plan(target: Path, plans: Iterable[Path]) -> None:
+    """``UsageError`` when ``target`` (``--output``, ``--html``) is one of the plan files.
+
+    planlint never writes to a plan file: ``check plan.yaml -o plan.yaml``
+    would replace the plan by the report.
+    """
+    if not target.exists():
+        return
+    for plan in plans:
+        try:
+            same = os.path.samefile(target, plan)
+        except OSError:  # a dangling link, a file gone: not the target
+            continue
+        if same:
+            raise UsageError(
+                f"'{target}' er en af de planer, der kontrolleres; planlint skriver aldrig i en planfil.",
+                f"'{target}' is one of the plans being checked; planlint never writes to a plan file.")
+
+
 def _is_special(path: Path) -> bool:
     """A pipe, socket or device (through symlinks); a path that cannot be stat'ed is not."""
     try:
@@ -168,7 +187,8 @@ class Linter:
         if plan is not None:
             pack = self.packs.get(pulje) if pulje else None
             findings.extend(run_plugins(self.registry, plan, document, pack, settings))
-        result = FileResult(path=document.path, pulje=pulje, document=document, fail_on=settings.fail_on)
+        result = FileResult(path=document.path, pulje=pulje, document=document, fail_on=settings.fail_on,
+                            lang=settings.lang)
         result.findings = self._complete(findings, document, settings)
         result.rules_run = sorted(code for code in self.registry.rules if settings.selects(code))
         return result
@@ -199,6 +219,8 @@ class Linter:
                 line, column = document.locate(finding.path)
             elif line is None and document.text:
                 line, column = 1, 1
+            if line is not None and column is None:
+                column = 1  # a plugin that gave the line only (OUTPUT.md: null only for an unread file)
             done.append(finding.with_(severity=severity, line=line, column=column,
                                       plugin=finding.plugin or rule.plugin))
         if settings.suppress and document.text:
@@ -223,7 +245,20 @@ def _internal_error(shown: str, exc: Exception, settings: Settings) -> FileResul
         code="PLN019", severity=Severity.ERROR, plugin="core", line=1, column=1,
         message=Message(f"planlint fejlede internt på denne fil ({detail}); meld det gerne som en fejl.",
                         f"planlint failed internally on this file ({detail}); please report it as a bug."))
-    return FileResult(path=shown, findings=[finding], fail_on=settings.fail_on)
+    return FileResult(path=shown, findings=[finding], fail_on=settings.fail_on, lang=settings.lang)
+
+
+def output_lang(langs: Iterable[str], overrides: Overrides, base: Settings | None = None) -> str:
+    """The language of a run's output.
+
+    The files' own (``--lang``, ``--config``, or the configuration found above
+    each plan) when they agree; otherwise, or with no files, the configuration
+    of the working directory's.
+    """
+    found = set(langs)
+    if len(found) == 1:
+        return found.pop()
+    return overrides.apply(base or settings_for_dir(Path.cwd())).lang
 
 
 def exit_status(results: Iterable[FileResult]) -> int:

@@ -124,6 +124,7 @@ class FileResult:
     document: Any = None  # planlint.document.PlanDocument, when the file could be read
     rules_run: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR  # from this file's settings
+    lang: str = "da"  # from this file's settings
 
     def fails(self, finding: Finding) -> bool:
         """Whether a finding reaches this file's ``--fail-on`` level."""

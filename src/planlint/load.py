@@ -284,11 +284,3 @@ def _notice_finding(notice: yamlparse.Notice) -> Finding:
 
 def is_plan_file(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml")
-
-
-def display_path(path: Path) -> str:
-    """A path as shown to the user: relative to the working directory when below it."""
-    try:
-        return os.path.relpath(path) if not path.is_absolute() or str(path).startswith(os.getcwd()) else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)

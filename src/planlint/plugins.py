@@ -161,7 +161,10 @@ class time_budget:  # lower case: used like a function, ``with time_budget(2):``
         if usable:
             self._previous = signal.signal(signal.SIGALRM, self._expire)
             self.active = True
-            signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
+            except (OverflowError, ValueError):  # --plugin-timeout inf (or 1e300): no limit, not a crash
+                self.__exit__()
         return self
 
     def _expire(self, signum: int, frame: Any) -> None:

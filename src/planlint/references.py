@@ -6,10 +6,13 @@ it is built, because they relate one part of the plan to another.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .findings import Finding, Message, format_path
 from .model import Base, Plan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .validate import Candidates
 
 _TYPE_DA = {"kommune": "en kommune", "boligorganisation": "en boligorganisation"}
 _TYPE_EN = {"kommune": "a municipality (kommune)", "boligorganisation": "a housing organisation"}
@@ -29,10 +32,17 @@ def check_references(plan: Plan, damaged: set[str] = frozenset()) -> list[Findin
     return findings
 
 
-def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Iterable[str]) -> Finding:
+def _candidates(known: Iterable[str]) -> Candidates:
+    """The known ids, prepared once for every unknown one's suggestion."""
+    from .validate import Candidates  # validate imports this module
+
+    return Candidates(sorted(k for k in known if k))
+
+
+def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Candidates) -> Finding:
     from .validate import closest
 
-    guess = closest(value, sorted(k for k in known if k))
+    guess = closest(value, known)
     tip_da = f" Mente du '{guess}'?" if guess else ""
     tip_en = f" Did you mean '{guess}'?" if guess else ""
     return Finding("PLN009", Message(
@@ -70,6 +80,7 @@ def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
         if party.id:  # the first part with an id is the one it names (as Plan.party); a second is PLN010
             parties.setdefault(party.id, party)
     staff_roles = plan.staff_roles()
+    known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
 
     def check(owner: Base, key: str, value: Any, index: int | None = None, want: str | None = None) -> Iterator[Finding]:
         if not isinstance(value, str):
@@ -79,7 +90,9 @@ def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
         if party is None:
             if parties_damaged:
                 return
-            yield _unknown(path, value, "en part", "a party", parties)
+            if not known:
+                known.append(_candidates(parties))
+            yield _unknown(path, value, "en part", "a party", known[0])
         elif want and party.type and party.type != want:
             yield Finding("PLN016", Message(
                 f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
@@ -129,20 +142,21 @@ def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
         agreements = _Anything()
     if "indsatsområder" in damaged:
         activities = areas = _Anything()
+    known_agreements, known_activities, known_areas = (_candidates(ids) for ids in (agreements, activities, areas))
     for _, activity in plan.activities():
         anchor = activity.forankring
         if anchor is not None and anchor.agreement is not None and anchor.agreement not in agreements:
-            yield _unknown(anchor.path_of("agreement"), anchor.agreement, "en samarbejdsaftale", "a cooperation agreement", agreements)
+            yield _unknown(anchor.path_of("agreement"), anchor.agreement, "en samarbejdsaftale", "a cooperation agreement", known_agreements)
     if plan.budget is None:
         return
     for source in plan.budget.sources or []:
         if source.agreement is not None and source.agreement not in agreements:
-            yield _unknown(source.path_of("agreement"), source.agreement, "en samarbejdsaftale", "a cooperation agreement", agreements)
+            yield _unknown(source.path_of("agreement"), source.agreement, "en samarbejdsaftale", "a cooperation agreement", known_agreements)
     for cost in plan.budget.costs or []:
         if cost.activity is not None and cost.activity not in activities:
-            yield _unknown(cost.path_of("activity"), cost.activity, "en aktivitet", "an activity", activities)
+            yield _unknown(cost.path_of("activity"), cost.activity, "en aktivitet", "an activity", known_activities)
         if cost.area is not None and cost.area not in areas:
-            yield _unknown(cost.path_of("area"), cost.area, "et indsatsområde", "an intervention area", areas)
+            yield _unknown(cost.path_of("area"), cost.area, "et indsatsområde", "an intervention area", known_areas)
 
 
 class _Anything(set):

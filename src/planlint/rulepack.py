@@ -3,7 +3,7 @@
 One YAML file per pulje in ``rules/`` (installed as the ``planlint_rules``
 package).  Numbers and lists that depend on the round live there, never in
 plugin code.  A pack is validated when it is loaded; a broken pack is a
-``RulePackError`` (exit status 2) naming its file and line.
+``PackError`` (exit status 2) naming its file and line.
 """
 
 from __future__ import annotations
@@ -246,6 +246,9 @@ class PackShelf(Mapping[str, RulePack]):
 
     def __init__(self, folder: str | Path | None = None):
         self.folder = Path(folder) if folder else packs_dir()
+        if not self.folder.is_dir():  # a mistyped --rule-packs would silently turn off every pack's rules
+            raise PackError(f"Mappen med regelpakker '{self.folder}' findes ikke.",
+                            f"The rule pack folder '{self.folder}' does not exist.")
         self._loaded: dict[str, RulePack] = {}
 
     def __getitem__(self, pulje: str) -> RulePack:

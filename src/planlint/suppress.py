@@ -95,12 +95,26 @@ def apply_suppressions(findings: list[Finding], text: str, settings: Any, rules:
 
 
 def _silence(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    # indexed by target line and by code: a file can hold 20.000 comments and as many
+    # findings, and comparing each finding with every comment took minutes
+    by_line: dict[int, list[Suppression]] = {}
+    by_code: dict[str, list[Suppression]] = {}
+    for s in suppressions:
+        if s.whole_file:
+            for code in s.codes:
+                by_code.setdefault(code, []).append(s)
+        else:
+            by_line.setdefault(s.target, []).append(s)
     kept = []
     for finding in findings:
         if finding.code in NOT_SUPPRESSIBLE:
             kept.append(finding)
             continue
-        covering = [s for s in suppressions if finding.line is not None and s.covers(finding)]
+        if finding.line is None:
+            covering = []
+        else:
+            near = by_line.get(finding.line, []) + by_code.get(finding.code, [])
+            covering = [s for s in near if s.covers(finding)]
         for suppression in covering:
             suppression.used.add(finding.code)
         if not covering:

@@ -8,9 +8,10 @@ right: one bad value yields one finding, never a plan nobody can check.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import ValidationError
 
@@ -74,15 +75,42 @@ def _fold(text: str) -> str:
 MAX_SUGGESTION_CANDIDATES = 300
 
 
-def closest(word: str, candidates: list[str]) -> str | None:
+class Candidates:
+    """The candidates of many ``closest`` questions, indexed by length once.
+
+    A file can ask about 10.000 unknown ids among 10.000 known ones; filtering
+    (or sorting) the known ones anew for each question made that quadratic.
+    """
+
+    def __init__(self, candidates: Iterable[str]):
+        self.items = list(candidates)
+        self._order = sorted(range(len(self.items)), key=lambda i: len(self.items[i]))
+        self._lengths = [len(self.items[i]) for i in self._order]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def of_length(self, low: float, high: float) -> list[str]:
+        """The candidates with ``low <= len <= high``, in their original order."""
+        first, last = bisect.bisect_left(self._lengths, low), bisect.bisect_right(self._lengths, high)
+        if last - first > MAX_SUGGESTION_CANDIDATES:
+            return self.items  # too many either way; spares sorting them
+        return [self.items[i] for i in sorted(self._order[first:last])]
+
+
+def closest(word: str, candidates: list[str] | Candidates) -> str | None:
     """The candidate closest to ``word``, or None when nothing is close (or too much to compare)."""
     target = _fold(str(word))
     if len(candidates) > MAX_SUGGESTION_CANDIDATES:
         # a match at cutoff 0.75 has a length within a factor 0.6..1.67 of the word's
         low, high = len(target) * 0.6, len(target) / 0.6
-        candidates = [c for c in candidates if low <= len(c) <= high]
+        if not isinstance(candidates, Candidates):
+            candidates = Candidates(candidates)
+        candidates = candidates.of_length(low, high)
         if len(candidates) > MAX_SUGGESTION_CANDIDATES:
             return None
+    elif isinstance(candidates, Candidates):
+        candidates = candidates.items
     folded = {_fold(c): c for c in candidates}
     match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
     return folded[match[0]] if match else None

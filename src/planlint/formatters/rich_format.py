@@ -24,6 +24,11 @@ def _console(options: FormatOptions, stream: TextIO):  # type: ignore[no-untyped
                    highlight=False, width=options.width, soft_wrap=False)
 
 
+_COUNT_WORDS = {
+    "da": {"files": ("fil", "filer"), "error": ("fejl", "fejl"), "warning": ("advarsel", "advarsler")},
+    "en": {"files": ("file", "files"), "error": ("error", "errors"), "warning": ("warning", "warnings")},
+}
+
 _INDENT = 10  # "  123:45  " then the message; wrapped lines stay under the message
 
 
@@ -88,13 +93,10 @@ def _print_counts(console, results: list[FileResult], lang: str) -> None:  # typ
     from rich.text import Text
 
     counts = summary_counts(results)
-    files_word = "file" if counts["files"] == 1 else "files"
-    if lang != "en":
-        files_word = "fil" if counts["files"] == 1 else "filer"
-        line = (f"{counts['files']} {files_word}: {counts['error']} fejl, "
-                f"{counts['warning']} advarsler, {counts['info']} info")
-    else:
-        line = (f"{counts['files']} {files_word}: {counts['error']} errors, "
-                f"{counts['warning']} warnings, {counts['info']} info")
+    # (one, several) per language: "1 advarsel", "2 advarsler"; "1 error", "2 errors"
+    words = _COUNT_WORDS["en" if lang == "en" else "da"]
+    files, error, warning = (words[key][counts[key] != 1] for key in ("files", "error", "warning"))
+    line = (f"{counts['files']} {files}: {counts['error']} {error}, "
+            f"{counts['warning']} {warning}, {counts['info']} info")
     style = "bold red" if counts["error"] else ("yellow" if counts["warning"] else "bold green")
     console.print(Text(line, style=style))

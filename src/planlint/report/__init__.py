@@ -37,8 +37,8 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
 
     ``linter`` lets a caller (a test, an editor) bring its own plugins.
     """
-    from ..config import Overrides, settings_for_dir
-    from ..engine import Linter, UsageError, collect_files
+    from ..config import Overrides
+    from ..engine import Linter, UsageError, collect_files, output_lang, refuse_to_overwrite_a_plan
     from . import portfolio
 
     stdout = stdout or sys.stdout
@@ -48,12 +48,14 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
                          f"The report has no format '{options.format}'; choose rich, text or json.")
     sort = portfolio.column_key(options.sort) if options.sort else None
     overrides = Overrides(lang=options.lang)
-    lang = overrides.apply(settings_for_dir(Path.cwd())).lang
     files = collect_files(options.paths)
     if not files:
         raise UsageError("Der er ingen planfiler (*.yaml, *.yml) at lave en rapport over.",
                          "There are no plan files (*.yaml, *.yml) to report on.")
+    if options.html is not None:
+        refuse_to_overwrite_a_plan(options.html, files)
     linter = linter or Linter(overrides=overrides)
+    lang = output_lang((overrides.apply(linter.settings_for(path)).lang for path in files), overrides)
     plans = _build_all(linter, files, lang, stderr)
     single = len(files) == 1 and not any(Path(p).is_dir() for p in options.paths)
     data = _document(plans, single, sort, lang, options.tool_version)
