@@ -264,3 +264,28 @@ def test_lang_from_the_plans_configuration_wherever_planlint_runs(tmp_path):
         # the command line still wins
         done = run_cli("check", str(plans / "fejl.yaml"), "--format", "text", "--lang", "da", cwd=cwd)
         assert "'abb' henviser til en part, der ikke findes." in done.stdout
+
+
+def test_stdin_filename_needs_a_dash(plans):
+    done = run_cli("check", str(plans / "god.yaml"), "--stdin-filename", "x.yaml")
+    assert done.returncode == 2
+    assert done.stderr.strip() == ("planlint: --stdin-filename navngiver planen på standard input; "
+                                   "angiv også '-' som sti.")
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("max-file-size: true\n", "'max-file-size' skal være et helt tal."),
+    ("plugin-timeout: hurtigt\n", "'plugin-timeout' skal være et tal."),
+    ("select: COF\n", "'select' skal være en liste."),
+])
+def test_config_values_have_strict_types(plans, content, expected):
+    (plans / ".planlint.yaml").write_text(content, encoding="utf-8")
+    done = run_cli("check", str(plans / "god.yaml"))
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith(expected)
+
+
+def test_config_option_naming_a_folder(plans):
+    done = run_cli("check", str(plans / "god.yaml"), "--config", str(plans))
+    assert done.returncode == 2
+    assert "er en mappe" in done.stderr

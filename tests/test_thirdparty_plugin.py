@@ -138,3 +138,15 @@ def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path):
     assert plugins.stdout.strip() == (
         "['cofinancing', 'core', 'eksempel', 'forankring', 'lbf', 'success'] "
         "['2006-2010', '2011-2014', '2015-2018', '2019-2026']"), plugins.stderr
+
+
+def test_a_hint_in_one_language_only_is_a_plugin_fault(site, tmp_path):
+    half = BOOM.replace('raise ZeroDivisionError("division by zero in the plugin")',
+                        'yield ctx.finding("plan", da="Noget", en="Something", hint_da="Kun dansk")')
+    install_by_dist_info(site, "planlint_half", {"half": "planlint_half"}, {"planlint_half": half})
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text(), encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "json", env={"PYTHONPATH": str(site)})
+    findings = json.loads(done.stdout)["files"][0]["findings"]
+    fault = next(f for f in findings if f["code"] == "PLN020")
+    assert "'half'" in fault["message"] and "hint_da and hint_en" in fault["message"]

@@ -135,9 +135,12 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     from .formatters import FormatOptions, get_writer
     from .yamlparse import available_backends
 
-    if parser is not None and parser not in available_backends():
-        from .engine import UsageError
+    from .engine import STDIN, UsageError
 
+    if stdin_filename is not None and STDIN not in paths:
+        raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
+                         "--stdin-filename names the plan on standard input; give '-' as a path too.")
+    if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
                          f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
     overrides = Overrides(

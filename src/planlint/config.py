@@ -23,11 +23,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .findings import Severity
 
@@ -84,17 +84,25 @@ def _longest_match(code: str, patterns: tuple[str, ...]) -> str | None:
     return max(matches, key=len) if matches else None
 
 
+def _seconds(value: Any) -> Any:
+    """A number of seconds: an int or a float, never a boolean or a text."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError("float_type", "not a number")
+    return value
+
+
 class _FileConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    select: Optional[list[str]] = None
-    ignore: Optional[list[str]] = None
+    # strict types: "max-file-size: true" must not mean one byte
+    select: Optional[list[StrictStr]] = None
+    ignore: Optional[list[StrictStr]] = None
     severity: Optional[dict[str, Literal["error", "warning", "info"]]] = None
     fail_on: Optional[Literal["error", "warning", "info"]] = Field(None, alias="fail-on")
     lang: Optional[Literal["da", "en"]] = None
-    max_file_size: Optional[int] = Field(None, alias="max-file-size", gt=0)
-    plugin_timeout: Optional[float] = Field(None, alias="plugin-timeout", gt=0)
-    no_suppress: Optional[bool] = Field(None, alias="no-suppress")
+    max_file_size: Optional[StrictInt] = Field(None, alias="max-file-size", gt=0)
+    plugin_timeout: Optional[Annotated[float, BeforeValidator(_seconds)]] = Field(None, alias="plugin-timeout", gt=0)
+    no_suppress: Optional[StrictBool] = Field(None, alias="no-suppress")
 
 
 def parse_codes(text: str | None) -> tuple[str, ...]:
@@ -144,6 +152,18 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
+#: pydantic error types -> what the value should have been (da, en)
+_EXPECTED = {
+    "string_type": ("en tekst", "a text"),
+    "int_type": ("et helt tal", "a whole number"),
+    "float_type": ("et tal", "a number"),
+    "bool_type": ("true eller false", "true or false"),
+    "list_type": ("en liste", "a list"),
+    "dict_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
+    "greater_than": ("større end 0", "greater than 0"),
+}
+
+
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
     def line_of(key: Any) -> tuple[str, str]:
         entry = getattr(table, "entries", {}).get(key)
@@ -167,6 +187,9 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
             allowed = error.get("ctx", {}).get("expected", "")
             da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
             en = f"'{key}' must be one of {allowed}"
+        elif error["type"] in _EXPECTED:
+            what_da, what_en = _EXPECTED[error["type"]]
+            da, en = f"'{key}' skal være {what_da}", f"'{key}' must be {what_en}"
         else:
             da = f"'{key}' har en ugyldig værdi ({error['msg']})"
             en = f"'{key}' has an invalid value ({error['msg']})"
@@ -195,9 +218,12 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
     )
 
 
-@lru_cache(maxsize=256)
 def settings_for_dir(directory: Path) -> Settings:
-    """The settings of the nearest configuration file at or above ``directory``."""
+    """The settings of the nearest configuration file at or above ``directory``.
+
+    Read anew on every call (a long-lived editor process must see an edited
+    configuration); ``Linter`` keeps one answer per folder for a run.
+    """
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
@@ -210,6 +236,9 @@ def settings_for_dir(directory: Path) -> Settings:
 
 def load_config_file(path: Path) -> Settings:
     """Settings from an explicit ``--config FILE``."""
+    if path.is_dir():
+        raise ConfigError(f"--config skal pege på en fil, men {path} er en mappe.",
+                          f"--config must name a file, but {path} is a folder.")
     if not path.is_file():
         raise ConfigError(f"Konfigurationsfilen {path} findes ikke.", f"The configuration file {path} does not exist.")
     table = _read(path)

@@ -32,8 +32,6 @@ class Severity(str, Enum):
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
-LANGS = ("da", "en")
-
 
 @dataclass(frozen=True, slots=True)
 class Message:

@@ -53,7 +53,7 @@ def _file_finding(code: str, da: str, en: str, line: int | None = 1, column: int
     return Finding(code=code, message=Message(da, en), path=(), line=line, column=column)
 
 
-def read_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, Finding | None]:
+def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, Finding | None]:
     """The file's bytes, or a finding saying why they cannot be had.
 
     Only regular files are read: a pipe or a device named ``plan.yaml`` could
@@ -163,7 +163,7 @@ def _looks_like_utf16(raw: bytes) -> bool:
 def load_file(path: Path, display: str, max_size: int = MAX_FILE_SIZE,
               backend: str | None = None) -> PlanDocument:
     """Read, decode, parse and validate one plan file."""
-    raw, problem = read_file(path, display, max_size)
+    raw, problem = read_file(path, max_size)
     if problem is not None:
         return PlanDocument(path=display, findings=[problem])
     return load_bytes(raw, display, max_size, backend)  # type: ignore[arg-type]

@@ -208,10 +208,6 @@ class Base(BaseModel):
         finfo = type(self).model_fields.get(name)
         return self._plan_path + ((finfo.alias if finfo else name),)
 
-    def has(self, name: str) -> bool:
-        """True when the plan wrote this field (by English name) with a value."""
-        return getattr(self, name) is not None
-
 
 def req(alias: str, description: str, **kw: Any) -> Any:
     return field(alias, description, required=True, **kw)
@@ -427,6 +423,9 @@ class Evaluation(Base):
 class Plan(Base):
     """A boligsocial helhedsplan (FORMAT.md version 1)."""
 
+    _parties_by_id: dict[Any, Party] | None = PrivateAttr(default=None)
+    _agreements_by_id: dict[Any, Agreement] | None = PrivateAttr(default=None)
+
     version: Annotated[Optional[Version], R] = req("version", "Formatversion; kun 1 findes.")
     plan: Annotated[Optional[PlanMeta], R] = req("plan", "Planens stamdata.")
     parties: Annotated[Optional[list[Party]], R] = req("parter", "Alle organisationer, planen nævner.")
@@ -455,21 +454,24 @@ class Plan(Base):
         return period.years() if period else []
 
     def party(self, party_id: str | None) -> Party | None:
-        """The part with this id, or None."""
-        for party in self.parties or []:
-            if party.id == party_id:
-                return party
-        return None
+        """The part with this id (the first, when ids repeat), or None."""
+        if self._parties_by_id is None:  # built once: rules look parties up per reference
+            self._parties_by_id = {}
+            for party in self.parties or []:
+                self._parties_by_id.setdefault(party.id, party)
+        return self._parties_by_id.get(party_id)
 
     def party_type(self, party_id: str | None) -> str | None:
         party = self.party(party_id)
         return party.type if party else None
 
     def agreement(self, agreement_id: str | None) -> Agreement | None:
-        for agreement in self.agreements or []:
-            if agreement.id == agreement_id:
-                return agreement
-        return None
+        """The samarbejdsaftale with this id (the first, when ids repeat), or None."""
+        if self._agreements_by_id is None:
+            self._agreements_by_id = {}
+            for agreement in self.agreements or []:
+                self._agreements_by_id.setdefault(agreement.id, agreement)
+        return self._agreements_by_id.get(agreement_id)
 
     def activities(self) -> Iterator[tuple[Area, Activity]]:
         """Every activity with its indsatsområde, in plan order."""

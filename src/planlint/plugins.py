@@ -45,9 +45,6 @@ class Registry:
     manager: pluggy.PluginManager
     rules: dict[str, Rule] = field(default_factory=dict)
 
-    def plugin_names(self) -> list[str]:
-        return [name for name, _ in self.manager.list_name_plugin() if name]
-
     def facts(self, plan: Any, pack: Any, budget: float = 2.0) -> dict[str, Any]:
         """Every plugin's ``planlint_facts`` merged; a failing plugin adds nothing."""
         merged: dict[str, Any] = {}

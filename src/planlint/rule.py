@@ -190,7 +190,9 @@ class CheckContext:
         pulje (the rule pack says which).
         """
         path = place_path(at) + tuple(keys)
-        hint = Message(hint_da, hint_en or hint_da) if hint_da is not None else None
+        if (hint_da is None) != (hint_en is None):
+            raise ValueError("a hint needs both hint_da and hint_en (every text exists in both languages)")
+        hint = Message(hint_da, hint_en) if hint_da is not None and hint_en is not None else None
         chosen = code or (self.rule.code if self.rule else None)
         if chosen is None:
             raise ValueError("finding() outside a rule needs code=")
