@@ -139,6 +139,21 @@ def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path):
         "['cofinancing', 'core', 'eksempel', 'forankring', 'lbf', 'success'] "
         "['2006-2010', '2011-2014', '2015-2018', '2019-2026']"), plugins.stderr
 
+    def installed(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(env_dir / "bin" / "planlint"), *args], cwd=outside, capture_output=True, text=True)
+
+    # the other commands work from the wheel too: their data (base plan, packs, schema) ships in it
+    rules = json.loads(installed("rules", "--format", "json").stdout)["rules"]
+    assert {"PLN001", "LBF006", "COF001", "SUC002", "FOR001", "EKS001"} <= {r["code"] for r in rules}
+    explain = installed("explain", "COF001")
+    assert explain.returncode == 0 and "003 l.2414-2418" in explain.stdout
+    schema = json.loads(installed("schema", "--pulje", "2019-2026").stdout)
+    assert "indsatsområder" in schema["properties"]
+    init = installed("init", "ny.yaml", "--pulje", "2015-2018")
+    assert init.returncode == 0 and installed("check", "ny.yaml", "--select", "PLN").returncode == 0
+    report = installed("report", "plan.yaml", "--format", "json")
+    assert report.returncode == 0 and json.loads(report.stdout)
+
 
 def test_a_hint_in_one_language_only_is_a_plugin_fault(site, tmp_path):
     half = BOOM.replace('raise ZeroDivisionError("division by zero in the plugin")',
