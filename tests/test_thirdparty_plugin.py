@@ -165,3 +165,15 @@ def test_a_hint_in_one_language_only_is_a_plugin_fault(site, tmp_path):
     findings = json.loads(done.stdout)["files"][0]["findings"]
     fault = next(f for f in findings if f["code"] == "PLN020")
     assert "'half'" in fault["message"] and "hint_da and hint_en" in fault["message"]
+
+
+def test_a_plugin_cannot_change_the_plan_the_others_see(site, tmp_path):
+    meddler = BOOM.replace('raise ZeroDivisionError("division by zero in the plugin")',
+                           'plan.meta.period = None  # would hide the period from every later rule')
+    install_by_dist_info(site, "planlint_aaa", {"aaa": "planlint_aaa"}, {"planlint_aaa": meddler})
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text().replace("slut: 2024-12-31}", "slut: 2026-12-31}", 1), encoding="utf-8")
+    done = run_cli("check", str(plan), "--format", "json", env={"PYTHONPATH": str(site)})
+    codes = {f["code"] for f in json.loads(done.stdout)["files"][0]["findings"]}
+    assert "PLN020" in codes  # the attempt is the plugin's fault, reported
+    assert "LBF003" in codes  # and the period is still there for the LBF plugin

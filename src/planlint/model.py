@@ -179,7 +179,8 @@ def field(alias: str, description: str, *, required: bool = False, default: Any 
 class Base(BaseModel):
     """A part of the plan that knows its place in the file."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=False)
+    # frozen: plugins share one plan object, so none may change what the next one sees
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
 
     _plan_path: PlanPath = PrivateAttr(default=())
 
