@@ -248,3 +248,13 @@ def test_positions_survive_in_flow_and_block_styles():
     assert document.locate(("budget", "finansiering", 1, "beløb", "2022"))[0] == line
     # a path that does not exist is located at its deepest existing part
     assert document.locate(("indsatsområder", 0, "aktiviteter", 0, "nope")) == (line_of(text, "- id: A1"), 9)
+
+
+def test_danish_thousands_separator_read_as_decimal_is_explained():
+    text = base_text().replace("beløb: {2021: 100000,", "beløb: {2021: 100.000,", 1)
+    result = lint(text)
+    [finding] = [f for f in result.findings if f.code == "PLN007"]
+    assert finding.line == line_of(text, "2021: 100.000")
+    assert finding.message.da == ('100.000 læses af YAML som decimaltallet 100,000, ikke som et beløb i hele kroner; '
+                                  'skriv 100000 eller "100.000 kr." (i anførselstegn).')
+    assert "YAML reads 100.000 as the decimal number" in finding.message.en

@@ -70,11 +70,16 @@ def main(
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from .config import ConfigError
-    from .engine import UsageError
-    from .plugins import PluginLoadError
-    from .rulepack import PackError
-
+    """The failures that have their own sentence (exit 2).  Never raises: it is
+    evaluated while an exception is being handled, and a planlint that cannot
+    even import itself must still end in one sentence."""
+    try:
+        from .config import ConfigError
+        from .engine import UsageError
+        from .plugins import PluginLoadError
+        from .rulepack import PackError
+    except Exception:  # noqa: BLE001 - the generic "internal error" sentence follows
+        return ()
     return (ConfigError, UsageError, PluginLoadError, PackError)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 import functools
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -141,6 +142,24 @@ def _loc_to_path(data: Any, loc: tuple) -> tuple[PlanPath, Any, bool]:
     return tuple(path), current, is_key
 
 
+_THOUSANDS_READ_AS_DECIMAL = re.compile(r"^\d{1,3}\.\d{3}$")
+
+
+def _written(data: Any, loc: tuple) -> str:
+    """The text of the plain scalar at a pydantic ``loc``, as the file wrote it ('' if unknown)."""
+    container, key = None, None
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            container, key, current = current, part, current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            container, key, current = None, None, current[part]
+        else:
+            return ""
+    entry = getattr(container, "entries", {}).get(key) if container is not None else None
+    return getattr(entry[1], "text", "") if entry else ""
+
+
 #: Unknown keys per file that get a "did you mean" (each costs ~0,1 ms; a
 #: hostile file has 50.000); the rest list the keys allowed instead.
 MAX_KEY_SUGGESTIONS = 500
@@ -182,6 +201,14 @@ def _error_finding(error: dict[str, Any], data: Any) -> Finding:
             f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
             f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}"), path)
     if kind == "amount":
+        written = _written(data, loc)
+        if _THOUSANDS_READ_AS_DECIMAL.match(written):
+            # Danish thousands separators: YAML reads 450.000 as the decimal number 450,0
+            return Finding("PLN007", Message(
+                f"{written} læses af YAML som decimaltallet {written.replace('.', ',')}, ikke som et beløb i hele kroner; "
+                f"skriv {written.replace('.', '')} eller \"{written} kr.\" (i anførselstegn).",
+                f"YAML reads {written} as the decimal number {written}, not as whole kroner; "
+                f"write {written.replace('.', '')} or \"{written} kr.\" (quoted)."), path)
         return Finding("PLN007", Message(
             f"{_describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
             f"{_describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\"."),

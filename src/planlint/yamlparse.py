@@ -67,6 +67,8 @@ class Node:
 class ScalarNode(Node):
     value: Any = None
     plain: bool = True
+    #: the scalar as written, for messages about what YAML made of it (``450.000`` is 450.0)
+    text: str = ""
 
 
 @dataclass(slots=True, eq=False)
@@ -368,7 +370,7 @@ def _build(events: Iterator[Any], restore: dict[int, str] | None = None) -> tupl
             except NumberTooLong:
                 notices.append(Notice("number", line, column, str(MAX_INT_DIGITS)))
                 value = None
-            node = ScalarNode(line, column, tag, value, plain)
+            node = ScalarNode(line, column, tag, value, plain, text)
         else:
             if len(stack) >= MAX_DEPTH:
                 raise YamlError("depth", line, column, str(MAX_DEPTH))
