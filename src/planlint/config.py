@@ -152,16 +152,10 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
-#: pydantic error types -> what the value should have been (da, en)
-_EXPECTED = {
-    "string_type": ("en tekst", "a text"),
-    "int_type": ("et helt tal", "a whole number"),
-    "float_type": ("et tal", "a number"),
-    "bool_type": ("true eller false", "true or false"),
-    "list_type": ("en liste", "a list"),
-    "dict_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
-    "greater_than": ("større end 0", "greater than 0"),
-}
+def _expected(error: dict[str, Any]) -> tuple[str, str] | None:
+    from .validate import expected_value  # the same wording as the plan's type errors
+
+    return expected_value(error)
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
@@ -187,9 +181,8 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
             allowed = error.get("ctx", {}).get("expected", "")
             da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
             en = f"'{key}' must be one of {allowed}"
-        elif error["type"] in _EXPECTED:
-            what_da, what_en = _EXPECTED[error["type"]]
-            da, en = f"'{key}' skal være {what_da}", f"'{key}' must be {what_en}"
+        elif (expected := _expected(error)) is not None:
+            da, en = f"'{key}' skal være {expected[0]}", f"'{key}' must be {expected[1]}"
         else:
             da = f"'{key}' har en ugyldig værdi ({error['msg']})"
             en = f"'{key}' has an invalid value ({error['msg']})"

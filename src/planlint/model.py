@@ -36,9 +36,6 @@ from pydantic_core import PydanticCustomError
 
 from .findings import PlanPath
 
-FORMAT_VERSION = 1
-
-
 class _Required:
     """Marker for keys FORMAT.md marks (R); see the module docstring."""
 
@@ -459,7 +456,8 @@ class Plan(Base):
         if self._parties_by_id is None:  # built once: rules look parties up per reference
             self._parties_by_id = {}
             for party in self.parties or []:
-                self._parties_by_id.setdefault(party.id, party)
+                if party.id is not None:  # a part without id is named by nothing
+                    self._parties_by_id.setdefault(party.id, party)
         return self._parties_by_id.get(party_id)
 
     def party_type(self, party_id: str | None) -> str | None:
@@ -471,7 +469,8 @@ class Plan(Base):
         if self._agreements_by_id is None:
             self._agreements_by_id = {}
             for agreement in self.agreements or []:
-                self._agreements_by_id.setdefault(agreement.id, agreement)
+                if agreement.id is not None:
+                    self._agreements_by_id.setdefault(agreement.id, agreement)
         return self._agreements_by_id.get(agreement_id)
 
     def activities(self) -> Iterator[tuple[Area, Activity]]:

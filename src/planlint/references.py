@@ -75,10 +75,6 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
 
 
 def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
-    parties: dict[str, Any] = {}
-    for party in plan.parties or []:
-        if party.id:  # the first part with an id is the one it names (as Plan.party); a second is PLN010
-            parties.setdefault(party.id, party)
     staff_roles = plan.staff_roles()
     known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
 
@@ -86,12 +82,12 @@ def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
         if not isinstance(value, str):
             return
         path = owner.path_of(key) + ((index,) if index is not None else ())
-        party = parties.get(value)
+        party = plan.party(value)  # the first part with that id; a second is PLN010
         if party is None:
             if parties_damaged:
                 return
             if not known:
-                known.append(_candidates(parties))
+                known.append(_candidates(p.id for p in plan.parties or [] if p.id))
             yield _unknown(path, value, "en part", "a party", known[0])
         elif want and party.type and party.type != want:
             yield Finding("PLN016", Message(

@@ -29,6 +29,7 @@ _EXPECTED = {
     "int_type": ("et helt tal", "a whole number"),
     "int_parsing": ("et helt tal", "a whole number"),
     "int_from_float": ("et helt tal", "a whole number"),
+    "float_type": ("et tal", "a number"),
     "bool_type": ("true eller false", "true or false"),
     "bool_parsing": ("true eller false", "true or false"),
     "list_type": ("en liste", "a list"),
@@ -41,6 +42,25 @@ _EXPECTED = {
     "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
     "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
 }
+
+
+def expected_value(error: dict[str, Any]) -> tuple[str, str] | None:
+    """What the value should have been, for a pydantic error: ("et helt tal", "a whole number").
+
+    None for an error type without a wording here.  Shared by the plan's
+    PLN005 messages and the configuration's.
+    """
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return (f"en liste med mindst {need} element" + ("er" if need != 1 else ""),
+                f"a list of at least {need} item" + ("s" if need != 1 else ""))
+    if kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")
+        return f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
+    return _EXPECTED.get(kind)
 
 
 def _describe(value: Any, lang: str) -> str:
@@ -217,17 +237,7 @@ def _error_finding(error: dict[str, Any], data: Any) -> Finding:
         da_what, en_what = _EXPECTED.get(kind, ("et årstal", "a year"))
         return Finding("PLN005", Message(
             f"Nøglen '{key}' skal være {da_what}.", f"The key '{key}' must be {en_what}."), path)
-    ctx = error.get("ctx", {})
-    if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        da_what = f"en liste med mindst {need} element" + ("er" if need != 1 else "")
-        en_what = f"a list of at least {need} item" + ("s" if need != 1 else "")
-    elif kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")
-        da_what, en_what = f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
-    else:
-        da_what, en_what = _EXPECTED.get(kind, ("en gyldig værdi", "a valid value"))
+    da_what, en_what = expected_value(error) or ("en gyldig værdi", "a valid value")
     return Finding("PLN005", Message(
         f"'{key}' skal være {da_what}, men er {_describe(value, 'da')}.",
         f"'{key}' must be {en_what}, but is {_describe(value, 'en')}."), path)
