@@ -157,13 +157,14 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         plugin_timeout=plugin_timeout,
         suppress=False if no_suppress else None,
     )
+    files = collect_files(paths)  # a path that does not exist stops here, before any work
     if output is not None:  # before the run, so a long run does not end in this
-        named = [Path(stdin_filename)] if stdin_filename and "-" in paths else []  # the buffer's file
-        refuse_to_overwrite_a_plan(output, collect_files(paths) + named)
+        named = [Path(stdin_filename)] if stdin_filename and STDIN in paths else []  # the buffer's file
+        refuse_to_overwrite_a_plan(output, files + named)
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
-    results = list(linter.lint_paths(paths, stdin_filename))
+    results = list(linter.lint_paths(paths, stdin_filename, files))
     if not results:  # not an error (an empty plan repository), but never silence
         said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")

@@ -129,15 +129,18 @@ class Linter:
                 base = self._folder_settings[folder] = settings_for_dir(Path(folder))
         return self.overrides.apply(base)
 
-    def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None) -> Iterator[FileResult]:
+    def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None,
+                   files: list[Path] | None = None) -> Iterator[FileResult]:
         """Lint files and folders; ``-`` reads one plan from standard input.
 
         ``stdin_name`` is the file the text on standard input stands for (an
         editor's unsaved buffer): it is shown in the output and its folder's
-        configuration applies.
+        configuration applies.  ``files`` is ``collect_files(paths)`` when the
+        caller already has it (the folders are then not walked twice).
         """
         names = list(paths)
-        files = collect_files(names)  # every path checked before anything is linted
+        if files is None:
+            files = collect_files(names)  # every path checked before anything is linted
         for path in files:
             yield self.lint_file(path)
         if STDIN in names:

@@ -55,6 +55,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     if options.html is not None:
         refuse_to_overwrite_a_plan(options.html, files)
     linter = linter or Linter(overrides=overrides)
+    # the linter may be the caller's (tests), made without these overrides: apply them here too
     lang = output_lang((overrides.apply(linter.settings_for(path)).lang for path in files), overrides)
     plans = _build_all(linter, files, lang, stderr)
     single = len(files) == 1 and not any(Path(p).is_dir() for p in options.paths)
