@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -127,7 +128,17 @@ def test_print_hides_the_sort_controls_and_starts_each_plan_on_a_page(browser_pa
         breaks = page.eval_on_selector_all("section.plan", "s => s.map(e => getComputedStyle(e).breakBefore)")
         assert set(breaks) == {"page"}
     finally:
-        page.emulate_media(media="screen")
+        page.emulate_media(media="null")  # back to no emulation (pdf() prints with print media then)
+
+
+def test_printed_on_a4_with_the_portfolio_across(browser_page):
+    page, _, _ = browser_page
+    pdf = page.pdf(prefer_css_page_size=True)
+    sizes = [tuple(round(float(n)) for n in box.split()[2:]) for box in
+             re.findall(r"/MediaBox\s*\[([^\]]*)\]", pdf.decode("latin-1"))]
+    assert set(sizes) == {(842, 595), (595, 842)}  # A4 in points: landscape (portfolio) and portrait (plans)
+    assert sizes[0] == (842, 595)
+    assert sizes.count((595, 842)) >= len(list(EXAMPLES.rglob("*.yaml")))  # a page (at least) per plan
 
 
 def test_no_console_errors_and_no_network(browser_page):

@@ -42,11 +42,14 @@ def _svg(width: int, height: int, chart_id: str, title: str, desc: str, css_clas
     return svg
 
 
-def _text(parent: ET.Element, x: float, y: float, text: str, css_class: str = "", anchor: str = "start") -> None:
+def _text(parent: ET.Element, x: float, y: float, text: str, css_class: str = "",
+          anchor: str = "start") -> ET.Element:
     attrs = {"x": _n(x), "y": _n(y), "text-anchor": anchor}
     if css_class:
         attrs["class"] = css_class
-    ET.SubElement(parent, "text", attrs).text = text
+    element = ET.SubElement(parent, "text", attrs)
+    element.text = text
+    return element
 
 
 def _serialize(svg: ET.Element) -> str:
@@ -70,7 +73,10 @@ def funding_split(bars: list[dict[str, Any]], chart_id: str, lang: str, title: s
     bar is where LBF's share must end for the local share to reach its
     requirement (1 - local_min).
     """
-    label_w, bar_w, row_h, top = 300, 460, 26, 34
+    shown = [_shorten(str(bar.get("short") or bar["label"]), 44) for bar in bars]
+    # room for the longest label (about 6.5 px a character at 12 px)
+    label_w = int(min(300, max(80, 6.5 * max(len(text) for text in shown) + 16)))
+    bar_w, row_h, top = 460, 26, 34
     width, height = label_w + bar_w + 20, top + row_h * len(bars) + 10
     descs = []
     svg = _svg(width, height, chart_id, title, "", "funding-split")
@@ -79,7 +85,7 @@ def funding_split(bars: list[dict[str, Any]], chart_id: str, lang: str, title: s
     for part in PARTS:
         ET.SubElement(legend, "rect", {"x": _n(x), "y": "8", "width": "12", "height": "12", "fill": COLOURS[part]})
         _text(legend, x + 16, 18, part_name(part, lang))
-        x += 16 + 6.4 * len(part_name(part, lang)) + 16
+        x += 16 + 6.8 * len(part_name(part, lang)) + 16
     # the requirement tick, explained once
     ET.SubElement(legend, "line", {"x1": _n(x), "x2": _n(x), "y1": "6", "y2": "22", "class": "requirement"})
     line = _common_line(bars)  # puljer with different requirements: each bar's tick is its own
@@ -88,9 +94,8 @@ def funding_split(bars: list[dict[str, Any]], chart_id: str, lang: str, title: s
     for index, bar in enumerate(bars):
         y = top + index * row_h
         row = ET.SubElement(svg, "g", {"class": "bar"})
-        label = ET.SubElement(row, "text", {"x": _n(label_w - 8), "y": _n(y + 16), "text-anchor": "end", "class": "label"})
-        label.text = _shorten(str(bar.get("short") or bar["label"]), 44)
-        ET.SubElement(label, "title").text = str(bar["label"])
+        label = _text(row, label_w - 8, y + 16, shown[index], "label", "end")
+        ET.SubElement(label, "title").text = str(bar["label"])  # the whole name, when shortened
         cof = bar["cofinancing"]
         total = (cof or {}).get("total")
         if not cof or not total:

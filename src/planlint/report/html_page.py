@@ -266,6 +266,7 @@ def _financing(plan: dict[str, Any], section_id: str, lang: str) -> dict[str, An
         "total": amount(cof.get("total"), lang),
         "total_share": share(1.0 if cof.get("total") else None, lang),
         "local_share": share(cof.get("local_share"), lang, line=line),
+        "local_low": cof.get("local_share") is not None and line is not None and cof["local_share"] < line,
         "shares": _shares(cof, lang),
         "chart_yearly": _markup(yearly) if yearly else None,
         "chart_split": _markup(split),
