@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from test_report_html import HOSTILE_AREA, HOSTILE_KOMMUNE, HOSTILE_NAME, hostile_plan
 
 from planlint.report import ReportOptions, run
 
@@ -61,6 +62,30 @@ def browser_page(tmp_path_factory):
         page.wait_for_load_state("load")
         yield page, seen, target
         browser.close()
+
+
+def test_plan_text_stays_text_in_the_browser(browser_page, tmp_path):
+    """Names that are HTML or rich markup show as written; nothing runs, nothing opens."""
+    page, _, _ = browser_page
+    hostile_plan(tmp_path)
+    target = tmp_path / "hostile.html"
+    assert run(ReportOptions(paths=[str(tmp_path)], html=target), stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    other = page.context.browser.new_page()
+    try:
+        events = []
+        other.on("dialog", lambda dialog: (events.append(dialog.message), dialog.dismiss()))
+        other.on("pageerror", lambda error: events.append(str(error)))
+        other.goto(target.as_uri())
+        link = other.get_by_role("link", name=HOSTILE_NAME)
+        assert link.is_visible() and link.get_attribute("href").startswith("#plan-")
+        link.click()
+        section = other.locator("section.plan:target")
+        assert section.locator("h2").inner_text() == HOSTILE_NAME
+        assert HOSTILE_AREA in section.inner_text() and HOSTILE_KOMMUNE in section.inner_text()
+        assert other.locator("a[href^='javascript']").count() == 0 and other.locator("script").count() == 1
+        assert events == []
+    finally:
+        other.close()
 
 
 def column_texts(page, key: str) -> list[str]:
@@ -131,14 +156,22 @@ def test_print_hides_the_sort_controls_and_starts_each_plan_on_a_page(browser_pa
         page.emulate_media(media="null")  # back to no emulation (pdf() prints with print media then)
 
 
-def test_printed_on_a4_with_the_portfolio_across(browser_page):
+def test_printed_on_a4_with_the_portfolio_across(browser_page, tmp_path):
     page, _, _ = browser_page
-    pdf = page.pdf(prefer_css_page_size=True)
+    target = tmp_path / "two.html"  # two plans: printing all examples takes seconds
+    plans = [str(EXAMPLES / "komplet_plan.yaml"), str(EXAMPLES / "tryg_og_aktiv_2016.yaml")]
+    assert run(ReportOptions(paths=plans, html=target), stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    other = page.context.browser.new_page()
+    try:
+        other.goto(target.as_uri())
+        pdf = other.pdf(prefer_css_page_size=True)
+    finally:
+        other.close()
     sizes = [tuple(round(float(n)) for n in box.split()[2:]) for box in
              re.findall(r"/MediaBox\s*\[([^\]]*)\]", pdf.decode("latin-1"))]
-    assert set(sizes) == {(842, 595), (595, 842)}  # A4 in points: landscape (portfolio) and portrait (plans)
-    assert sizes[0] == (842, 595)
-    assert sizes.count((595, 842)) >= len(list(EXAMPLES.rglob("*.yaml")))  # a page (at least) per plan
+    # A4 in points: the portfolio across (landscape) first, then each plan upright from a new page
+    assert sizes[0] == (842, 595) and set(sizes) == {(842, 595), (595, 842)}
+    assert sizes.count((595, 842)) >= 2
 
 
 def test_no_console_errors_and_no_network(browser_page):
