@@ -61,7 +61,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
 
     chosen = options.format or ("rich" if stdout.isatty() and options.html is None else "text")
     if options.html is not None:
-        _write_html(data, lang, options.html, options.tool_version)
+        _write_html(data, lang, options.html)
         for plan in plans:  # the page lists every finding; the other views keep to the top ones
             plan["findings"].pop("all", None)
     if options.format is None and options.html is not None:
@@ -144,13 +144,13 @@ def _console(stream: TextIO, color: bool, width: int | None) -> Any:
                    emoji=False, soft_wrap=False)
 
 
-def _write_html(data: dict[str, Any], lang: str, target: Path, version: str) -> None:
+def _write_html(data: dict[str, Any], lang: str, target: Path) -> None:
     """The page (report/html_page.py), written atomically; a failed write is a usage error."""
     from ..engine import UsageError
     from .html_page import write
 
     try:
-        write(data, lang, target, version)
+        write(data, lang, target)
     except OSError as exc:
         raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
                          f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None

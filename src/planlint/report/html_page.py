@@ -24,6 +24,7 @@ from typing import Any
 from ..i18n import join, kr, number
 from . import charts
 from .marks import amount, requirement, share
+# the terminal report's own wording for sources, afdelinger and activity status (as plain text)
 from .plan_view import _criteria_cell, _forankring_cell, _sections, _source_name, _years
 from .words import COST_CATEGORIES, verdict_text, word
 
@@ -32,7 +33,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 # --- the page --------------------------------------------------------------------
 
-def render(data: dict[str, Any], lang: str, version: str = "") -> str:
+def render(data: dict[str, Any], lang: str) -> str:
     """The whole page as text (``data`` is the report document of ``report._document``)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
     from markupsafe import Markup
@@ -50,17 +51,17 @@ def render(data: dict[str, Any], lang: str, version: str = "") -> str:
     return env.get_template("page.html").render(
         lang=lang, w=lambda key: word(key, lang), title=f"planlint – {word('report', lang)}: {subject}",
         kind=data["kind"], portfolio=portfolio, plans=views,
-        version=version or data.get("tool", {}).get("version", ""),
+        version=data["tool"]["version"],
         css=Markup(css), script=Markup(script), csp=_policy(css, script),
     )
 
 
-def write(data: dict[str, Any], lang: str, target: Path, version: str = "") -> None:
+def write(data: dict[str, Any], lang: str, target: Path) -> None:
     """Render and write atomically: a temporary file beside ``target``, then ``os.replace``.
 
     An interrupted or failed write leaves the old file (or none), never half a page.
     """
-    page = render(data, lang, version)
+    page = render(data, lang)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
