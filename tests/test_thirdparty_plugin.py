@@ -153,6 +153,8 @@ def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path):
     assert init.returncode == 0 and installed("check", "ny.yaml", "--select", "PLN").returncode == 0
     report = installed("report", "plan.yaml", "--format", "json")
     assert report.returncode == 0 and json.loads(report.stdout)
+    page = installed("report", "plan.yaml", "--html", "rapport.html")  # its templates ship in the wheel
+    assert page.returncode == 0 and '<section class="plan"' in (outside / "rapport.html").read_text(encoding="utf-8")
 
 
 def test_a_hint_in_one_language_only_is_a_plugin_fault(site, tmp_path):

@@ -202,7 +202,8 @@ class ReportFormat(str, Enum):
 @app.command()
 def report(
     paths: List[str] = typer.Argument(..., help="Planfiler eller mapper. / Plan files or folders."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Skriv rapporten som en HTML-side. / Write an HTML page."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Skriv rapporten som en selvstændig HTML-side. / "
+                                                             "Write a self-contained HTML page."),
     format: Optional[ReportFormat] = typer.Option(None, "--format", "-f",
                                                   help="rich (terminal), text eller json."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for rapporten. / Report language."),

@@ -7,7 +7,6 @@ terminal, the HTML page and ``--format json`` always agree.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
@@ -15,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-#: Width of the report when it does not go to a terminal (a file, a pipe, HTML).
+#: Width of the report when it does not go to a terminal (a file, a pipe).
 DEFAULT_WIDTH = 80
-HTML_WIDTH = 100
 
 
 @dataclass
@@ -57,13 +55,15 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     linter = linter or Linter(overrides=overrides)
     # the linter may be the caller's (tests), made without these overrides: apply them here too
     lang = output_lang((overrides.apply(linter.settings_for(path)).lang for path in files), overrides)
-    plans = _build_all(linter, files, lang, stderr)
+    plans = _build_all(linter, files, lang, stderr, every_finding=options.html is not None)
     single = len(files) == 1 and not any(Path(p).is_dir() for p in options.paths)
     data = _document(plans, single, sort, lang, options.tool_version)
 
     chosen = options.format or ("rich" if stdout.isatty() and options.html is None else "text")
     if options.html is not None:
-        _write_html(data, lang, options.html, options.width)
+        _write_html(data, lang, options.html)
+        for plan in plans:  # the page lists every finding; the other views keep to the top ones
+            plan["findings"].pop("all", None)
     if options.format is None and options.html is not None:
         stderr.write(f"planlint: {_word('html_written', lang)} {options.html}\n")
     elif chosen == "json":
@@ -82,7 +82,8 @@ def _word(key: str, lang: str) -> str:
     return word(key, lang)
 
 
-def _build_all(linter: Any, files: list[Path], lang: str, stderr: TextIO) -> list[dict[str, Any]]:
+def _build_all(linter: Any, files: list[Path], lang: str, stderr: TextIO,
+               every_finding: bool = False) -> list[dict[str, Any]]:
     """Lint every file and build its data; a progress bar on a terminal when there are many."""
     from .build import build_plan
 
@@ -91,7 +92,7 @@ def _build_all(linter: Any, files: list[Path], lang: str, stderr: TextIO) -> lis
         plan = result.document.plan if result.document is not None else None
         pack = linter.packs.get(result.pulje) if result.pulje else None
         facts = linter.registry.facts(plan, pack) if plan is not None else {}
-        return build_plan(result, facts, lang)
+        return build_plan(result, facts, lang, every_finding)
 
     if len(files) < 2 or not stderr.isatty():
         return [one(path) for path in files]
@@ -143,49 +144,13 @@ def _console(stream: TextIO, color: bool, width: int | None) -> Any:
                    emoji=False, soft_wrap=False)
 
 
-def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None) -> None:
-    """A standalone page: rich's export in a template with a title and print styles."""
-    from html import escape
+def _write_html(data: dict[str, Any], lang: str, target: Path) -> None:
+    """The page (report/html_page.py), written atomically; a failed write is a usage error."""
+    from ..engine import UsageError
+    from .html_page import write
 
-    from rich.console import Console
-    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
-
-    console = Console(file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor",
-                      width=width or HTML_WIDTH, highlight=False, emoji=False)
-    console.print(_renderable(data, lang))
-    first = data["plans"][0]
-    title = (first["name"] or first["path"]) if data["kind"] == "plan" else _word("portfolio", lang)
-    title = escape(f"planlint – {_word('report', lang)}: {title}").replace("{", "{{").replace("}", "}}")
-    template = HTML_TEMPLATE.replace("{lang}", lang).replace("{title}", title)
-    page = console.export_html(theme=DEFAULT_TERMINAL_THEME, code_format=template, inline_styles=False)
     try:
-        with open(target, "w", encoding="utf-8", newline="") as stream:
-            stream.write(page)
+        write(data, lang, target)
     except OSError as exc:
-        from ..engine import UsageError
-
         raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
                          f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None
-
-
-# rich fills {stylesheet}, {foreground}, {background} and {code} with str.format, so the CSS
-# braces are doubled; {lang} and {title} are ours, filled (and brace-escaped) before that
-HTML_TEMPLATE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-{stylesheet}
-body {{ color: {foreground}; background-color: {background}; margin: 2em; }}
-pre {{ font-family: Menlo, 'DejaVu Sans Mono', Consolas, 'Courier New', monospace;
-      font-size: 13px; line-height: 1.25; }}
-@media print {{ body {{ margin: 0; }} pre {{ font-size: 8pt; }} }}
-</style>
-</head>
-<body>
-<pre><code style="font-family:inherit">{code}</code></pre>
-</body>
-</html>
-"""

@@ -43,8 +43,13 @@ def activity_key(activity: Any) -> str:
     return activity.id or format_path(activity.plan_path)
 
 
-def build_plan(result: FileResult, facts: dict[str, Any] | None, lang: str) -> dict[str, Any]:
-    """Everything the report says about one plan file."""
+def build_plan(result: FileResult, facts: dict[str, Any] | None, lang: str,
+               every_finding: bool = False) -> dict[str, Any]:
+    """Everything the report says about one plan file.
+
+    ``every_finding`` adds ``findings["all"]`` (every finding, in file order)
+    for the HTML page, which lists them all; the other views show the top ones.
+    """
     plan = result.document.plan if result.document is not None else None
     facts = plain(facts or {})
     data: dict[str, Any] = {
@@ -54,6 +59,8 @@ def build_plan(result: FileResult, facts: dict[str, Any] | None, lang: str) -> d
         "pulje": result.pulje,
     }
     data["findings"] = _findings(result.findings, lang)
+    if every_finding:
+        data["findings"]["all"] = [f.to_json(lang) for f in sorted(result.findings, key=Finding.sort_key)]
     data["verdict"] = _verdict(data["findings"])
     data.update(_financing(plan, facts))
     data.update(_activities(plan, facts))

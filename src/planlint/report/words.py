@@ -112,6 +112,32 @@ WORDS: dict[str, Message] = {
         "Shares of the budget. Crit./Anch.: share of activities with complete success criteria / "
         "complete forankring. – = not computed."),
     "html_written": Message("Rapporten er skrevet til", "The report was written to"),
+    # the HTML page (--html)
+    "overview": Message("Overblik", "Overview"),
+    "areas": Message("Indsatsområder", "Intervention areas"),
+    "budget_kr": Message("Budget", "Budget"),
+    "lbf_col": Message("LBF", "LBF"),
+    "local_col": Message("Lokal", "Local"),
+    "kommune_col": Message("Kommunal", "Municipal"),
+    "warnings_col": Message("Advarsler", "Warnings"),
+    "below": Message("under", "below"),
+    "above": Message("over", "above"),
+    "has_errors": Message("har fejl", "has errors"),
+    "sort_hint": Message("Klik på en kolonneoverskrift for at sortere.", "Click a column heading to sort."),
+    "funding_split": Message("Finansiering pr. plan", "Funding by plan"),
+    "funding_split_one": Message("Finansieringens fordeling", "How the plan is funded"),
+    "local_share_chart": Message("Lokal andel pr. år", "Local share per year"),
+    "requirement": Message("krav", "requirement"),
+    "back_to_portfolio": Message("Til porteføljen", "Back to the portfolio"),
+    "made_by": Message("Lavet af", "Made by"),
+    "severity": Message("Alvor", "Severity"),
+    "occurrences": Message("fund", "findings"),
+    "sev_error": Message("fejl", "error"),
+    "sev_warning": Message("advarsel", "warning"),
+    "sev_info": Message("info", "info"),
+    "no_activities": Message("Ingen aktiviteter.", "No activities."),
+    "shares": Message("Andele", "Shares"),
+    "file": Message("Fil", "File"),
 }
 
 CATEGORY_NAMES: dict[str, Message] = {
