@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+import planlint
 from conftest import EXAMPLES, ROOT, base_text, line_of, run_cli
 
 BAD_PARTNER = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
@@ -48,7 +49,7 @@ def test_json_matches_output_md(plans):
     assert done.returncode == 1
     data = json.loads(done.stdout)
     assert data["version"] == 1
-    assert data["tool"] == {"name": "planlint", "version": "0.1.0"}
+    assert data["tool"] == {"name": "planlint", "version": planlint.__version__}
     assert [f["path"] for f in data["files"]] == [f"{plans}/fejl.yaml", f"{plans}/god.yaml"]
     bad, good = data["files"]
     assert bad["pulje"] == "2019-2026" and good["findings"] == []
@@ -193,7 +194,7 @@ def test_file_that_is_not_yaml_is_a_finding_not_a_crash(tmp_path):
 
 def test_version_and_module_invocation():
     done = run_cli("--version")
-    assert done.returncode == 0 and done.stdout.strip() == "planlint 0.1.0"
+    assert done.returncode == 0 and done.stdout.strip() == f"planlint {planlint.__version__}"
 
 
 def test_rich_format_shows_source_line_and_caret(plans):

@@ -258,17 +258,21 @@ def schema(
 def init(
     file: Optional[str] = typer.Argument(None, help="Den nye planfil (standard: helhedsplan.yaml; - for stdout)."),
     pulje: str = typer.Option("2019-2026", "--pulje", help="Puljen, planen søger midler fra."),
-    kommune: str = typer.Option("Kommunen", "--kommune", help="Beliggenhedskommunens navn."),
-    boligorganisation: str = typer.Option("Boligorganisationen", "--boligorganisation",
-                                          help="Den ansvarlige boligorganisations navn."),
+    kommune: Optional[str] = typer.Option(None, "--kommune", help="Beliggenhedskommunens navn."),
+    boligorganisation: Optional[str] = typer.Option(None, "--boligorganisation",
+                                                    help="Den ansvarlige boligorganisations navn."),
     schema_ref: Optional[str] = typer.Option(None, "--schema", help="Sti eller URL til skemaet i editor-linjen."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for meddelelser. / Message language."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for kommentarer og meddelelser. / Language."),
+    start: Optional[int] = typer.Option(None, "--start", min=1900, max=2200,
+                                        help="Planperiodens første år (standard: næste år i puljen)."),
+    end: Optional[int] = typer.Option(None, "--slut", min=1900, max=2200, help="Planperiodens sidste år."),
 ) -> None:
     """Write a new plan skeleton; never overwrites. / Skriv en ny plan."""
     from .init_plan import run as run_init
 
     language = cli_lang(lang)
-    raise typer.Exit(guarded(language, run_init, file, pulje, kommune, boligorganisation, schema_ref, language))
+    raise typer.Exit(guarded(language, run_init, file, pulje, kommune, boligorganisation, schema_ref, language,
+                             start, end))
 
 
 @app.command()
