@@ -68,3 +68,17 @@ def test_the_json_example_has_the_documented_shape_and_is_real(monkeypatch):
     assert re.fullmatch(r"\d+\.\d+\.\d+", example["tool"].pop("version"))
     real["tool"].pop("version")
     assert example == real
+
+
+def test_every_check_option_and_format_is_documented():
+    import typer.main
+
+    from planlint.formatters import FORMATS
+
+    command = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
+    options = {name for param in command.params for name in param.opts if name.startswith("--")} - {"--help"}
+    section = OUTPUT_MD[OUTPUT_MD.index("Options of `check`"):OUTPUT_MD.index("## Exit status")]
+    assert sorted(o for o in options if f"`{o}" not in section) == []
+    for name in FORMATS:
+        assert f"**`{name}`**" in OUTPUT_MD or name == "json", name
+    assert "## check --format json" in OUTPUT_MD
