@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+import planlint
 from conftest import EXAMPLES, ROOT, base_text, line_of, run_cli
 
 BAD_PARTNER = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
@@ -48,7 +49,7 @@ def test_json_matches_output_md(plans):
     assert done.returncode == 1
     data = json.loads(done.stdout)
     assert data["version"] == 1
-    assert data["tool"] == {"name": "planlint", "version": "0.1.0"}
+    assert data["tool"] == {"name": "planlint", "version": planlint.__version__}
     assert [f["path"] for f in data["files"]] == [f"{plans}/fejl.yaml", f"{plans}/god.yaml"]
     bad, good = data["files"]
     assert bad["pulje"] == "2019-2026" and good["findings"] == []
@@ -193,7 +194,7 @@ def test_file_that_is_not_yaml_is_a_finding_not_a_crash(tmp_path):
 
 def test_version_and_module_invocation():
     done = run_cli("--version")
-    assert done.returncode == 0 and done.stdout.strip() == "planlint 0.1.0"
+    assert done.returncode == 0 and done.stdout.strip() == f"planlint {planlint.__version__}"
 
 
 def test_rich_format_shows_source_line_and_caret(plans):
@@ -289,3 +290,46 @@ def test_config_option_naming_a_folder(plans):
     done = run_cli("check", str(plans / "god.yaml"), "--config", str(plans))
     assert done.returncode == 2
     assert "er en mappe" in done.stderr
+
+
+def test_text_summary_is_the_rich_count_line(plans):
+    from typer.testing import CliRunner
+
+    from planlint.cli import app
+
+    text = CliRunner().invoke(app, ["check", str(plans), "--format", "text", "--summary"])
+    assert text.exit_code == 1
+    assert text.output.splitlines()[-1] == "2 filer: 1 fejl, 0 advarsler, 0 info"
+    english = CliRunner().invoke(app, ["check", str(plans / "god.yaml"), "-f", "text", "--summary", "--lang", "en"])
+    assert english.exit_code == 0 and english.output == "1 file: 0 errors, 0 warnings, 0 info\n"
+    rich = CliRunner().invoke(app, ["check", str(plans), "--format", "rich"])
+    assert rich.output.rstrip().splitlines()[-1] == text.output.splitlines()[-1]
+    plain = CliRunner().invoke(app, ["check", str(plans), "--format", "text"])
+    assert plain.output == "\n".join(text.output.splitlines()[:-1]) + "\n"  # no summary unless asked
+
+
+def test_summary_with_a_machine_format_is_a_usage_error(plans):
+    from typer.testing import CliRunner
+
+    from planlint.cli import app
+
+    done = CliRunner().invoke(app, ["check", str(plans), "--format", "json", "--summary", "--lang", "en"])
+    assert done.exit_code == 2
+    assert done.output == "planlint: --summary applies to the text format (rich always shows the counts), not json.\n"
+
+
+def test_dev_lint_says_the_planted_defects_make_exit_1_expected(monkeypatch, capfd):
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    monkeypatch.setattr(dev, "ensure_venv", lambda: None)  # the venv running this test is enough
+    monkeypatch.setattr(dev, "PYTHON", sys.executable)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert dev.main(["lint"]) == 1
+    out, err = capfd.readouterr()
+    assert re.search(r"^\d+ filer: \d+ fejl, \d+ advarsler, \d+ info$", out, re.M)
+    assert err.rstrip().endswith(dev.PLANTED)
+    assert "exit status 1 are expected" in err

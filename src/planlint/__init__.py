@@ -5,7 +5,9 @@ The public API for plugin authors: ``hookimpl`` (mark hook implementations),
 (``Finding``, ``Message``, ``Severity``) and ``planlint.model`` (the plan).
 """
 
-__version__ = "0.1.0"
+#: the one version: pyproject.toml reads it (dynamic), the CLI, SARIF and JSON print it, and
+#: CHANGELOG.md's newest section is headed by it (tests/test_version.py)
+__version__ = "0.2.0"
 
 from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
 

@@ -124,16 +124,18 @@ def check(
                                      help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Navnet på planen, der læses fra '-' (standard input)."),
+    summary: bool = typer.Option(False, "--summary",
+                                 help="Slut formatet text med optællingen. / End the text format with the counts."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
     code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename)
+                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename, summary)
     raise typer.Exit(code)
 
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None, summary=False) -> int:
     from .config import Overrides, load_config_file, parse_codes
     from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
     from .findings import Severity
@@ -145,6 +147,9 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     if stdin_filename is not None and STDIN not in paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
+    if summary and format is not None and format.value not in ("text", "rich"):
+        raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {format.value}.",
+                         f"--summary applies to the text format (rich always shows the counts), not {format.value}.")
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
                          f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
@@ -176,6 +181,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         tool_version=__version__,
         rules=dict(linter.registry.rules) if linter.registry else {},
         to_file=output is not None,
+        summary=summary,
     )
     write = get_writer(chosen)
     if output is not None:
@@ -259,17 +265,21 @@ def schema(
 def init(
     file: Optional[str] = typer.Argument(None, help="Den nye planfil (standard: helhedsplan.yaml; - for stdout)."),
     pulje: str = typer.Option("2019-2026", "--pulje", help="Puljen, planen søger midler fra."),
-    kommune: str = typer.Option("Kommunen", "--kommune", help="Beliggenhedskommunens navn."),
-    boligorganisation: str = typer.Option("Boligorganisationen", "--boligorganisation",
-                                          help="Den ansvarlige boligorganisations navn."),
+    kommune: Optional[str] = typer.Option(None, "--kommune", help="Beliggenhedskommunens navn."),
+    boligorganisation: Optional[str] = typer.Option(None, "--boligorganisation",
+                                                    help="Den ansvarlige boligorganisations navn."),
     schema_ref: Optional[str] = typer.Option(None, "--schema", help="Sti eller URL til skemaet i editor-linjen."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for meddelelser. / Message language."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for kommentarer og meddelelser. / Language."),
+    start: Optional[int] = typer.Option(None, "--start", min=1900, max=2200,
+                                        help="Planperiodens første år (standard: næste år i puljen)."),
+    end: Optional[int] = typer.Option(None, "--slut", min=1900, max=2200, help="Planperiodens sidste år."),
 ) -> None:
     """Write a new plan skeleton; never overwrites. / Skriv en ny plan."""
     from .init_plan import run as run_init
 
     language = cli_lang(lang)
-    raise typer.Exit(guarded(language, run_init, file, pulje, kommune, boligorganisation, schema_ref, language))
+    raise typer.Exit(guarded(language, run_init, file, pulje, kommune, boligorganisation, schema_ref, language,
+                             start, end))
 
 
 @app.command()

@@ -1,10 +1,14 @@
 """``planlint init``: a new plan skeleton for one funding round (pulje).
 
-The skeleton is a complete, small plan in FORMAT.md v1: every required key,
-the round's allowed indsatsområde names as comments, one complete example
-activity (criterion, forankring, budget line) and the ``yaml-language-server``
-line that gives an editor the schema.  It must parse with no PLN finding (the
-tests lint it), so an applicant starts from something valid and edits it.
+The skeleton is a complete, small plan in format version 1 (docs/format.md):
+every required key, the round's allowed indsatsområde names as comments, one
+complete example activity (criterion, forankring, budget line) and the
+``yaml-language-server`` line that gives an editor the schema.  It must parse
+with no PLN finding (the tests lint it), so an applicant starts from something
+valid and edits it.  What the applicant must write is a ``<placeholder>``, and
+the budget holds example amounts: LBF030 warns until both are replaced, so a
+skeleton never passes as a finished plan.  The period starts in the next
+funding year unless ``--start``/``--slut`` say otherwise.
 
 It is written as text, not dumped from data, because the comments are the
 point: they say what to fill in.
@@ -13,11 +17,54 @@ point: they say what to fill in.
 from __future__ import annotations
 
 import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 #: the schema file ``init`` points the editor at; ``planlint schema --output`` writes it
 DEFAULT_SCHEMA = "planlint.schema.json"
+
+#: A value a plan author must replace is written as ``<what to write>``: a whole
+#: string in angle brackets (no plan text looks like that), so LBF030 finds every
+#: one init writes, and any the author adds in the same style.
+PLACEHOLDER = re.compile(r"^<[^<>]+>$")
+
+#: The example budget's amounts per year (LBF 75 %, local co-financing 25 %, as
+#: the format reference's minimal plan): LBF030 recognises a budget whose every
+#: line still holds them.
+EXAMPLE_SOURCES = {"lbf": 300_000, "kommune": 50_000, "boligorg": 50_000}
+EXAMPLE_COSTS = {"løn": 360_000, "evaluering": 40_000}
+
+#: (Danish, English) for every placeholder and comment init writes
+_WORDS: dict[str, tuple[str, str]] = {
+    "plan_name": ("<Helhedsplanens navn>", "<Name of the plan>"),
+    "vision": ("<Helhedsplanens overordnede vision i én sætning>", "<The plan's overall vision in one sentence>"),
+    "kommune": ("<Kommunens navn>", "<Name of the municipality>"),
+    "boligorg": ("<Boligorganisationens navn>", "<Name of the housing organisation>"),
+    "section_no": ("<Afdelingsnummer, fx 1-0>", "<Number of the housing section, e.g. 1-0>"),
+    "section_name": ("<Afdelingens navn>", "<Name of the housing section>"),
+    "mayor": ("<Borgmesterens navn>", "<Name of the mayor>"),
+    "director": ("<Direktørens navn>", "<Name of the director>"),
+    "chair": ("<Formandens navn>", "<Name of the chair>"),
+    "area_purpose": ("<Indsatsområdets formål>", "<Purpose of the intervention area>"),
+    "activity": ("<Aktivitetens navn, fx Fremskudt jobvejledning>", "<Name of the activity, e.g. Fremskudt jobvejledning>"),
+    "c_schema": ("Skemaet til editoren", "The schema for the editor"),
+    "c_new": ("Ny boligsocial helhedsplan (planlints YAML-format, version 1; se docs/format.md).",
+              "A new boligsocial helhedsplan (planlint's YAML format, version 1; see docs/format.md)."),
+    "c_fill": ("Erstat hver <pladsholder> og hvert eksempel; planlint check advarer (LBF030), til de er væk.",
+               "Replace every <placeholder> and example; planlint check warns (LBF030) until they are gone."),
+    "c_check": ("Kontrollér planen med: planlint check <fil>", "Check the plan with: planlint check <file>"),
+    "c_sections": ("én post pr. boligafdeling; godkendt_afdelingsmøde er datoen, hvor afdelingsmødet godkendte planen",
+                   "one entry per housing section; godkendt_afdelingsmøde is the date the afdelingsmøde approved the plan"),
+    "c_areas": ("Puljens indsatsområder", "The pulje's indsatsområder"),
+    "c_closed": ("lukket liste", "closed list"),
+    "c_open": ("åben liste; andre navne giver en advarsel", "open list; other names give a warning"),
+    "c_activity": ("Et komplet eksempel på en aktivitet; ret det, og kopiér det for hver aktivitet.",
+                   "A complete example of an activity; edit it, and copy it for every activity."),
+    "c_budget": ("hele kroner pr. år; eksempelbeløb: ret dem. LBF højst {lbf} %, lokal medfinansiering mindst {local} %",
+                 "whole kroner per year; example amounts: change them. LBF at most {lbf} %, local co-financing at least {local} %"),
+}
 
 
 def _q(text: str) -> str:
@@ -30,72 +77,116 @@ def _example_area(names: list[str]) -> str:
     return next((n for n in names if "beskæftigelse" in n.lower()), names[0])
 
 
-def skeleton(pulje: str, kommune: str, boligorganisation: str, schema: str = DEFAULT_SCHEMA) -> str:
+def plan_years(pulje: str, start: int | None = None, end: int | None = None,
+               today: date | None = None) -> tuple[int, int]:
+    """The first and last year of a new plan's period.
+
+    Given neither year: the next calendar year, but not after the round's last
+    year (a round's money is committed within its years) nor so late that the
+    period would run past the round's last day (``period.latest_end``).  Given
+    one, the other follows from the round's period length.
+    """
+    from .engine import UsageError
+    from .rulepack import load_packs
+
+    pack = load_packs()[pulje]
+    length = pack.period.years
+    if start is None and end is None:
+        first_year, last_year = int(pulje[:4]), int(pulje[-4:])
+        start = min((today or date.today()).year + 1, last_year)
+        if pack.period.latest_end is not None:
+            start = min(start, pack.period.latest_end.year - length + 1)
+        start = max(start, first_year)
+    if start is None:
+        start = end - length + 1  # type: ignore[operator]
+    if end is None:
+        end = start + length - 1
+    if end < start:
+        raise UsageError(f"--slut {end} ligger før --start {start}; planperioden skal slutte efter sin start.",
+                         f"--slut {end} is before --start {start}; the plan period must end after it starts.")
+    return start, end
+
+
+def skeleton(pulje: str, kommune: str | None = None, boligorganisation: str | None = None,
+             schema: str = DEFAULT_SCHEMA, *, start: int | None = None, end: int | None = None,
+             lang: str | None = None, today: date | None = None) -> str:
     """The text of a new plan for ``pulje`` (a pulje with a rule pack)."""
     from .rulepack import load_packs
+
+    en = lang == "en"
+
+    def w(key: str) -> str:
+        return _WORDS[key][1 if en else 0]
 
     pack = load_packs()[pulje]
     names = list(pack.areas.names)
     area = _example_area(names)
-    first = int(pulje[:4])
-    last = first + pack.period.years - 1
+    first, last = plan_years(pulje, start, end, today)
     years = list(range(first, last + 1))
-    lbf, kom, bo = 300_000, 50_000, 50_000  # LBF 75 %, local co-financing 25 % (FORMAT.md's example)
-    wages, evaluation = 360_000, 40_000
+    before = first - 1  # approvals and signatures come before the period starts
+    midterm = first + (len(years) - 1) // 2
+    handover = f"{last - 1}-12-31" if last > first else f"{last}-06-30"
 
     def per_year(amount: int) -> str:
         return "{" + ", ".join(f"{year}: {amount}" for year in years) + "}"
 
     targets = "{" + ", ".join(f"{year}: {10 + 5 * i}" for i, year in enumerate(years)) + "}"
-    allowed = "lukket liste" if pack.areas.closed else "åben liste; andre navne giver en advarsel"
+    allowed = w("c_closed") if pack.areas.closed else w("c_open")
     area_lines = "\n".join(f"#   - {name}" for name in names)
+    budget_note = w("c_budget").format(lbf=pack.cofinancing.lbf_max_percent, local=pack.cofinancing.local_min_percent)
+    sources, costs = EXAMPLE_SOURCES, EXAMPLE_COSTS
     return f"""\
 # yaml-language-server: $schema={schema}
-# Skemaet til editoren: planlint schema --pulje {pulje} --output {schema}
-# Ny boligsocial helhedsplan (planlints YAML-format, version 1).
-# Ret alle værdier; kontrollér planen med: planlint check <fil>
+# {w("c_schema")}: planlint schema --pulje {pulje} --output {schema}
+# {w("c_new")}
+# {w("c_fill")}
+# {w("c_check")}
 version: 1
 plan:
-  navn: Helhedsplanens navn
+  navn: {w("plan_name")}
   pulje: {_q(pulje)}
   kommune: kommune
   boligorganisationer: [boligorg]
   periode: {{start: {first}-01-01, slut: {last}-12-31}}
-  vision: Skriv helhedsplanens overordnede vision her
+  vision: {w("vision")}
   status: udkast
 parter:
   - {{id: lbf, navn: Landsbyggefonden, type: landsbyggefond}}
-  - {{id: kommune, navn: {_q(kommune)}, type: kommune}}
-  - {{id: boligorg, navn: {_q(boligorganisation)}, type: boligorganisation}}
+  - {{id: kommune, navn: {_q(kommune or w("kommune"))}, type: kommune}}
+  - {{id: boligorg, navn: {_q(boligorganisation or w("boligorg"))}, type: boligorganisation}}
   - {{id: ab, navn: Afdelingsbestyrelsen, type: afdelingsbestyrelse}}
 afdelinger:
-  # én linje pr. boligafdeling; godkendt_afdelingsmøde er datoen, hvor afdelingsmødet godkendte planen
-  - {{nummer: "1-0", navn: Afdelingens navn, boligorganisation: boligorg, lejemål: 400, beboere: 1000,
-     godkendt_afdelingsmøde: {first - 1}-09-15}}
+  # {w("c_sections")}
+  - nummer: {_q(w("section_no"))}
+    navn: {w("section_name")}
+    boligorganisation: boligorg
+    lejemål: 400
+    beboere: 1000
+    godkendt_afdelingsmøde: {before}-09-15
 underskrifter:
-  - {{part: kommune, navn: Borgmesteren, dato: {first - 1}-10-01}}
-  - {{part: boligorg, navn: Direktøren, dato: {first - 1}-10-02}}
+  - {{part: kommune, navn: {w("mayor")}, dato: {before}-10-01}}
+  - {{part: boligorg, navn: {w("director")}, dato: {before}-10-02}}
 samarbejdsaftaler:
   - {{id: sa-job, parter: [kommune, boligorg], emne: Jobvejledning i boligområdet, status: underskrevet,
-     dato: {first - 1}-10-01}}
+     dato: {before}-10-01}}
 organisation:
   bestyrelse:
     navn: Den boligsociale bestyrelse
     medlemmer:
-      - {{navn: Kommunaldirektøren, part: kommune, rolle: formand}}
-      - {{navn: Direktøren, part: boligorg, rolle: medlem}}
+      - {{navn: {w("chair")}, part: kommune, rolle: formand}}
+      - {{navn: {w("director")}, part: boligorg, rolle: medlem}}
   medarbejdere:
     - {{rolle: jobkonsulent, timer_pr_uge: 37, part: boligorg}}
 indsatsområder:
-  # Puljens indsatsområder ({allowed}):
+  # {w("c_areas")} ({allowed}):
 {area_lines}
   - id: io1
     navn: {_q(area)}
-    formål: Skriv indsatsområdets formål her
+    formål: {w("area_purpose")}
     aktiviteter:
-      # Et komplet eksempel på en aktivitet; kopiér det for hver aktivitet.
+      # {w("c_activity")}
       - id: "1.1"
-        navn: Fremskudt jobvejledning
+        navn: {w("activity")}
         hovedaktivitet: true
         formål: Flere beboere i job eller uddannelse
         målgruppe: Ledige beboere 18-64 år
@@ -107,29 +198,29 @@ indsatsområder:
             indikator: Antal deltagere, der starter i job eller uddannelse
             niveau: resultat
             enhed: personer
-            baseline: {{værdi: 10, år: {first - 1}, kilde: Jobcentrets opgørelse {first - 1}}}
+            baseline: {{værdi: 10, år: {before}, kilde: Jobcentrets opgørelse {before}}}
             mål: {targets}
             datakilde: Jobcentrets registreringer, opgjort halvårligt
         forankring:
           hos: [kommune]
           hvordan: Jobcentret viderefører vejledningen i egen drift
-          hvornår: {last - 1}-12-31
+          hvornår: {handover}
           aftale: sa-job
 budget:
-  # hele kroner pr. år; LBF højst {pack.cofinancing.lbf_max_percent} %, lokal medfinansiering mindst {pack.cofinancing.local_min_percent} %
+  # {budget_note}
   finansiering:
-    - {{part: lbf, type: kontant, beløb: {per_year(lbf)}}}
-    - {{part: kommune, type: kontant, beløb: {per_year(kom)}}}
-    - {{part: boligorg, type: kontant, beløb: {per_year(bo)}}}
+    - {{part: lbf, type: kontant, beløb: {per_year(sources["lbf"])}}}
+    - {{part: kommune, type: kontant, beløb: {per_year(sources["kommune"])}}}
+    - {{part: boligorg, type: kontant, beløb: {per_year(sources["boligorg"])}}}
   udgifter:
-    - {{kategori: løn, aktivitet: "1.1", beløb: {per_year(wages)}}}
-    - {{kategori: evaluering, beløb: {per_year(evaluation)}}}
-evaluering: {{midtvejs: {first + 1}-12-31, slut: {last}-12-31, ekstern: true, metode: Målopfyldelsesskema og ekstern evaluering}}
+    - {{kategori: løn, aktivitet: "1.1", beløb: {per_year(costs["løn"])}}}
+    - {{kategori: evaluering, beløb: {per_year(costs["evaluering"])}}}
+evaluering: {{midtvejs: {midterm}-12-31, slut: {last}-12-31, ekstern: true, metode: Målopfyldelsesskema og ekstern evaluering}}
 """
 
 
-def run(file: str | None, pulje: str, kommune: str, boligorganisation: str, schema: str | None,
-        lang: str | None = None) -> int:
+def run(file: str | None, pulje: str, kommune: str | None, boligorganisation: str | None, schema: str | None,
+        lang: str | None = None, start: int | None = None, end: int | None = None) -> int:
     """The body of ``planlint init``: write the skeleton, never over an existing file."""
     from .engine import UsageError
     from .rulepack import load_packs
@@ -138,7 +229,7 @@ def run(file: str | None, pulje: str, kommune: str, boligorganisation: str, sche
     if pulje not in packs:
         raise UsageError(f"Puljen '{pulje}' findes ikke; vælg en af: {', '.join(sorted(packs))}.",
                          f"The pulje '{pulje}' does not exist; choose one of: {', '.join(sorted(packs))}.")
-    text = skeleton(pulje, kommune, boligorganisation, schema or DEFAULT_SCHEMA)
+    text = skeleton(pulje, kommune, boligorganisation, schema or DEFAULT_SCHEMA, start=start, end=end, lang=lang)
     if file == "-":
         sys.stdout.write(text)
         return 0

@@ -1,7 +1,8 @@
 """An example planlint plugin: house rules of a (fictional) housing organisation.
 
-Install it next to planlint (``pip install ./examples/planlint-plugin-eksempel``)
-and ``planlint check`` reports its codes (prefix ``EKS``) with no configuration.
+Install it together with planlint, from the root of a planlint checkout
+(``pip install . ./examples/planlint-plugin-eksempel``), and ``planlint check``
+reports its codes (prefix ``EKS``) with no configuration.
 """
 
 from planlint import hookimpl

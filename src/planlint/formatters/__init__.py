@@ -34,6 +34,8 @@ class FormatOptions:
     rules: dict[str, Any] = field(default_factory=dict)
     #: the output is a file (--output), not the terminal
     to_file: bool = False
+    #: end with the counts line (``check --summary``; rich always prints it)
+    summary: bool = False
 
 
 def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO], None]:

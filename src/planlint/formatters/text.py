@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..findings import FileResult
-from . import FormatOptions
+from . import FormatOptions, summary_counts
 
 
 def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> None:
@@ -16,3 +16,16 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
                 f"{result.path}:{finding.line or 0}:{finding.column or 0}: "
                 f"{finding.code} {severity} {finding.message.get(options.lang)}\n"
             )
+    if options.summary:
+        stream.write(summary_line(results, options.lang) + "\n")
+
+
+def summary_line(results: list[FileResult], lang: str) -> str:
+    """``11 filer: 10 fejl, 193 advarsler, 9 info``: the rich format's last line, as plain text."""
+    from .rich_format import _COUNT_WORDS  # the words only; rich itself is not imported
+
+    counts = summary_counts(results)
+    words = _COUNT_WORDS["en" if lang == "en" else "da"]
+    files, error, warning = (words[key][counts[key] != 1] for key in ("files", "error", "warning"))
+    return (f"{counts['files']} {files}: {counts['error']} {error}, "
+            f"{counts['warning']} {warning}, {counts['info']} info")
