@@ -74,13 +74,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     evaluated while an exception is being handled, and a planlint that cannot
     even import itself must still end in one sentence."""
     try:
-        from .config import ConfigError
-        from .engine import UsageError
-        from .plugins import PluginLoadError
-        from .rulepack import PackError
+        from .errors import UsageError  # ConfigError, PackError and PluginLoadError are UsageErrors
     except Exception:  # noqa: BLE001 - the generic "internal error" sentence follows
         return ()
-    return (ConfigError, UsageError, PluginLoadError, PackError)
+    return (UsageError,)
 
 
 def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -140,7 +137,8 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     from .formatters import FormatOptions, get_writer
     from .yamlparse import available_backends
 
-    from .engine import STDIN, UsageError
+    from .engine import STDIN
+    from .errors import UsageError
 
     if stdin_filename is not None and STDIN not in paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
@@ -222,7 +220,7 @@ def report(
 
 
 def _write_file(output: Path, write, results, options) -> None:  # type: ignore[no-untyped-def]
-    from .engine import UsageError
+    from .errors import UsageError
 
     try:
         # newline="" keeps the bytes the same on every platform (deterministic CI diffs)

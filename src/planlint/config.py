@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .errors import UsageError
 from .findings import Severity
 
 CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
@@ -36,13 +37,8 @@ _CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
 _CODE = re.compile(r"^[A-Z]+[0-9]{3}$")
 
 
-class ConfigError(Exception):
-    """An invalid configuration (exit status 2); one sentence per language."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
+class ConfigError(UsageError):
+    """An invalid configuration (exit status 2)."""
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ evaluering: {{midtvejs: {first + 1}-12-31, slut: {last}-12-31, ekstern: true, me
 def run(file: str | None, pulje: str, kommune: str, boligorganisation: str, schema: str | None,
         lang: str | None = None) -> int:
     """The body of ``planlint init``: write the skeleton, never over an existing file."""
-    from .engine import UsageError
+    from .errors import UsageError
     from .rulepack import load_packs
 
     packs = load_packs()

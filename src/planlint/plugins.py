@@ -19,6 +19,7 @@ from typing import Any, Iterable, Self
 import pluggy
 
 from . import hookspecs
+from .errors import UsageError
 from .findings import Finding, Message, Severity
 from .rule import CheckContext, Rule
 
@@ -29,13 +30,8 @@ CODE_PATTERN = re.compile(r"[A-Z]+[0-9]{3}")
 LOAD_TIMEOUT = 10.0
 
 
-class PluginLoadError(Exception):
+class PluginLoadError(UsageError):
     """A plugin that cannot be loaded (exit status 2)."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
 
 
 @dataclass

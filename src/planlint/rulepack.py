@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .errors import UsageError
+
 PackSeverity = Literal["error", "warning", "info"]
 
 
@@ -35,13 +37,8 @@ def _compile_all(patterns: list[str]) -> list[str]:
 Patterns = Annotated[list[str], AfterValidator(_compile_all)]
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used; the message is one sentence per language."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
+class PackError(UsageError):
+    """A rule pack that cannot be used (exit status 2)."""
 
 
 class _Part(BaseModel):

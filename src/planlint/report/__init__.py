@@ -38,7 +38,8 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     ``linter`` lets a caller (a test, an editor) bring its own plugins.
     """
     from ..config import Overrides
-    from ..engine import Linter, UsageError, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..engine import Linter, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..errors import UsageError
     from . import portfolio
 
     stdout = stdout or sys.stdout
@@ -162,7 +163,7 @@ def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None
         with open(target, "w", encoding="utf-8", newline="") as stream:
             stream.write(page)
     except OSError as exc:
-        from ..engine import UsageError
+        from ..errors import UsageError
 
         raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
                          f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None
