@@ -13,7 +13,7 @@ stavemåde (store og små bogstaver og mellemrum undtaget), og det nærmeste til
 """
 
 from planlint.rule import Example, rule
-from planlint.validate import closest
+from planlint.suggestions import closest
 
 
 def _folded(name: str) -> str:

@@ -13,7 +13,7 @@ timerne kan ikke holdes op mod en stilling. Den nærmeste stilling eller part fo
 """
 
 from planlint.rule import Example, rule
-from planlint.validate import closest
+from planlint.suggestions import closest
 
 
 @rule(

@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .error_wording import expected_value  # the same wording as the plan's type errors
 from .errors import UsageError
 from .findings import Severity
 
@@ -148,12 +149,6 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _expected(error: dict[str, Any]) -> tuple[str, str] | None:
-    from .validate import expected_value  # the same wording as the plan's type errors
-
-    return expected_value(error)
-
-
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
     def line_of(key: Any) -> tuple[str, str]:
         entry = getattr(table, "entries", {}).get(key)
@@ -177,7 +172,7 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
             allowed = error.get("ctx", {}).get("expected", "")
             da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
             en = f"'{key}' must be one of {allowed}"
-        elif (expected := _expected(error)) is not None:
+        elif (expected := expected_value(error)) is not None:
             da, en = f"'{key}' skal være {expected[0]}", f"'{key}' must be {expected[1]}"
         else:
             da = f"'{key}' har en ugyldig værdi ({error['msg']})"

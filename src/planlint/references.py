@@ -6,13 +6,11 @@ it is built, because they relate one part of the plan to another.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .findings import Finding, Message, format_path
 from .model import Base, Plan
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .validate import Candidates
+from .suggestions import Candidates, closest
 
 _TYPE_DA = {"kommune": "en kommune", "boligorganisation": "en boligorganisation"}
 _TYPE_EN = {"kommune": "a municipality (kommune)", "boligorganisation": "a housing organisation"}
@@ -34,14 +32,10 @@ def check_references(plan: Plan, damaged: set[str] = frozenset()) -> list[Findin
 
 def _candidates(known: Iterable[str]) -> Candidates:
     """The known ids, prepared once for every unknown one's suggestion."""
-    from .validate import Candidates  # validate imports this module
-
     return Candidates(sorted(k for k in known if k))
 
 
 def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Candidates) -> Finding:
-    from .validate import closest
-
     guess = closest(value, known)
     tip_da = f" Mente du '{guess}'?" if guess else ""
     tip_en = f" Did you mean '{guess}'?" if guess else ""

@@ -187,7 +187,7 @@ def packs_dir() -> Path:
 def load_pack_file(path: Path) -> RulePack:
     """Load and validate one pack; ``PackError`` with file and line when broken."""
     from . import yamlparse
-    from .validate import _loc_to_path  # the same loc -> path walk as for plans
+    from .paths import loc_to_path  # the same loc -> path walk as for plans
     from .document import PlanDocument
 
     name = path.name
@@ -210,7 +210,7 @@ def load_pack_file(path: Path) -> RulePack:
     except ValidationError as exc:
         error = exc.errors()[0]
         doc = PlanDocument(path=name, text=text, root=root)
-        pack_path, _, _ = _loc_to_path(data, tuple(error["loc"]))
+        pack_path, _, _ = loc_to_path(data, tuple(error["loc"]))
         line, _col = doc.locate(pack_path)
         where = ".".join(str(p) for p in pack_path) or "toppen"
         raise PackError(f"Regelpakken {name}, linje {line} ({where}): {error['msg']}.",
