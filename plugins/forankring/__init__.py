@@ -9,6 +9,7 @@ from planlint import hookimpl
 from planlint.rule import rules_in
 
 from .anchoring import activity_key, status
+from .pack_section import SECTIONS
 
 RULES = rules_in(__name__)
 
@@ -16,6 +17,11 @@ RULES = rules_in(__name__)
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_pack_sections():
+    return SECTIONS
 
 
 @hookimpl

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     from planlint.model import Activity, Agreement, Forankring, Party, Plan
-    from planlint.rulepack import ForankringTerms, RulePack
+    from planlint.rulepack import RulePack
+
+    from .pack_section import ForankringTerms
     from planlint.document import PlanDocument
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
@@ -48,7 +50,7 @@ class Anchor:
 
 
 def terms(pack: "RulePack | None") -> "ForankringTerms | None":
-    return getattr(pack, "forankring", None) if pack is not None else None
+    return pack.section("forankring") if pack is not None else None
 
 
 def _matches(patterns: list[str], text: str) -> str | None:

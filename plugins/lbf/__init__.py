@@ -3,6 +3,7 @@
 from planlint import hookimpl
 from planlint.rule import rules_in
 
+from .pack_section import SECTIONS
 
 RULES = rules_in(__name__)
 
@@ -10,3 +11,8 @@ RULES = rules_in(__name__)
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_pack_sections():
+    return SECTIONS

@@ -41,7 +41,7 @@ def check(plan, ctx):
     activities = [activity for _, activity in plan.activities()]
     if ctx.pack is None or not activities:
         return
-    terms = ctx.pack.governance
+    terms = ctx.pack.section("governance")
     if any(_is_resident_party(plan, p, terms) for a in activities for p in _activity_parties(a)):
         return
     yield ctx.finding(present_or_plan(ctx, "indsatsområder"),

@@ -28,7 +28,7 @@ def check(plan, ctx):
     costs = (plan.budget.costs or []) if plan.budget else []
     if ctx.pack is None or not costs:
         return
-    notes = ctx.pack.governance.evaluation_notes
+    notes = ctx.pack.section("governance").evaluation_notes
     if any(c.total > 0 and (c.category == "evaluering" or matches(c.note, notes)) for c in costs):
         return
     yield ctx.finding(plan.budget, "udgifter",

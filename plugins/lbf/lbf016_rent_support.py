@@ -29,7 +29,7 @@ from .frame import matches
 def check(plan, ctx):
     if ctx.pack is None or plan.budget is None:
         return
-    patterns = ctx.pack.governance.rent_support
+    patterns = ctx.pack.section("governance").rent_support
     for cost in plan.budget.costs or []:
         if matches(cost.note, patterns):
             yield ctx.finding(cost, "note",

@@ -11,6 +11,7 @@ from planlint.findings import format_path
 from planlint.rule import rules_in
 
 from .criteria import activity_key, completeness, partial_ends, target_years
+from .pack_section import SECTIONS
 
 RULES = rules_in(__name__)
 
@@ -18,6 +19,11 @@ RULES = rules_in(__name__)
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_pack_sections():
+    return SECTIONS
 
 
 @hookimpl

@@ -21,7 +21,8 @@ from planlint.i18n import number
 if TYPE_CHECKING:  # pragma: no cover
     from planlint.model import Activity, Area, Criterion, Plan
     from planlint.rule import CheckContext
-    from planlint.rulepack import SuccessTerms
+
+    from .pack_section import SuccessTerms
 
 #: The components of a complete criterion, in the Danish words the report shows.
 COMPONENTS = ("indikator", "niveau", "enhed", "baseline", "mål for alle år", "datakilde")
@@ -196,7 +197,7 @@ def lacking(plan: Plan, ctx: CheckContext, key: str,
 
 def terms(ctx: CheckContext) -> SuccessTerms | None:
     """The pack's SUC word lists; None for a plan without a known pulje."""
-    return getattr(ctx.pack, "success", None) if ctx.pack is not None else None
+    return ctx.pack.section("success") if ctx.pack is not None else None
 
 
 @lru_cache(maxsize=64)

@@ -109,7 +109,7 @@ class Linter:
         if self.registry is None:
             self.registry = build_registry()
         if self.packs is None:
-            self.packs = PackShelf(self.packs_dir)
+            self.packs = PackShelf(self.packs_dir, sections=self.registry.pack_sections())
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings
