@@ -76,3 +76,51 @@ def test_no_import_cycle():
 
     for name in sorted(graph):
         visit(name, [])
+
+
+# --- the public API: what plugins may import -------------------------------------------
+
+PLUGIN_DIRS = [ROOT / "plugins", ROOT / "examples"]
+
+
+def _planlint_imports(path: Path) -> list[tuple[int, str, list[str]]]:
+    """(line, module, names) of every import of planlint in a file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            modules = [(node.module, [alias.name for alias in node.names])]
+        elif isinstance(node, ast.Import):
+            modules = [(alias.name, []) for alias in node.names]
+        else:
+            continue
+        found += [(node.lineno, module, names) for module, names in modules
+                  if module == "planlint" or module.startswith("planlint.")]
+    return found
+
+
+def test_plugins_import_only_the_public_api():
+    import planlint
+
+    files = [path for folder in PLUGIN_DIRS for path in sorted(folder.rglob("*.py"))]
+    assert len(files) > 50
+    wrong = [f"{path.relative_to(ROOT)}:{line}: {module} {names}"
+             for path in files for line, module, names in _planlint_imports(path)
+             if module != "planlint" or not set(names) <= set(planlint.__all__)]
+    assert wrong == [], "plugins import what planlint exports (planlint.__all__), nothing else"
+
+
+def test_every_public_name_exists():
+    import planlint
+
+    for name in planlint.__all__:
+        assert getattr(planlint, name) is not None, name
+    assert callable(planlint.rule) and planlint.rule.__module__ == "planlint.rule"  # the decorator, not the module
+
+
+def test_importing_planlint_does_not_import_pydantic():
+    import subprocess
+    import sys
+
+    code = "import sys, planlint; print(sorted(m for m in ('pydantic', 'planlint.model') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

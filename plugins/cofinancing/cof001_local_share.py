@@ -26,7 +26,7 @@ pulje; uden regelpakke vurderes andelen ikke.  Penge fra en part, der ikke
 står i ``parter``, tæller med i totalen, men ikke som lokale midler.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures, judge, sentence, shortfall, shortfall_hint, undecided, unknown_note
 

@@ -16,7 +16,7 @@ som naturalier), mangler den forpligtelse, der holder aktiviteterne i live
 efter planen.  Advarsel, fordi kravet gælder lokale midler, ikke kommunale.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import KOMMUNE, UNKNOWN, damage, figures, party_name
 

@@ -23,8 +23,7 @@ En total, der svarer til beløbene som skrevet (også år uden for perioden),
 rapporteres ikke: de forkerte år er én fejl, og COF009 rapporterer dem.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, damage, figures
 

@@ -26,7 +26,7 @@ kalenderår mere end planår; penge i det ene af de to yderår dækker da begge.
 
 from datetime import date
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures
 

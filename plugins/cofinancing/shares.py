@@ -29,7 +29,7 @@ from fractions import Fraction
 from math import ceil, floor
 from typing import Any
 
-from planlint.i18n import join, kr, percent
+from planlint import join, kr, percent
 
 LBF = "lbf"
 KOMMUNE = "kommune"

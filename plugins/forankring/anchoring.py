@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint.model import Activity, Agreement, Forankring, Party, Plan
-    from planlint.rulepack import RulePack
+    from planlint import Activity, Agreement, Forankring, Party, Plan, RulePack
 
     from .pack_section import ForankringTerms
-    from planlint.document import PlanDocument
+    from planlint import PlanDocument
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
 #: the residents' own board is the plan's lasting owner by construction (RULES.md)
@@ -232,7 +231,7 @@ def funding_conditions(forankring: "Forankring | None", pack: "RulePack | None")
 # --- the report's status -----------------------------------------------------------
 
 def activity_key(activity: "Activity") -> str:
-    from planlint.findings import format_path
+    from planlint import format_path
 
     return activity.id or format_path(activity.plan_path)
 

@@ -28,7 +28,7 @@ plansekretariat ("Helhedsplanens ...", "Det boligsociale sekretariat",
 "Projektsekretariatet"), eller en part af typen `andet` med planens eget navn. Fejl.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import OWN_PLAN, STAFF, anchors
 

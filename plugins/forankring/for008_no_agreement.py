@@ -27,7 +27,7 @@ reglen ét niveau. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-201
 ikke krævede, er LBF009 og følger regelpakken.)
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import NO_AGREEMENT, NOT_SIGNED, agreement_gaps
 

@@ -1,7 +1,6 @@
 """LBF funding rules (LBF): plan frame, governance and the rules of each pulje."""
 
-from planlint import hookimpl
-from planlint.rule import rules_in
+from planlint import hookimpl, rules_in
 
 from .pack_section import SECTIONS
 

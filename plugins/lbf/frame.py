@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from planlint.findings import Severity
-from planlint.model import Plan
+from planlint import Plan, Severity
 
 #: The part type that is Landsbyggefonden itself; every other financing part is local co-financing
 #: (FORMAT.md, budget: "A source's category follows its part's type").

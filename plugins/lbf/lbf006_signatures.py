@@ -11,7 +11,7 @@ underskriver helhedsplanen" (003 l.2400-2404, også l.75-79). Ansvarlige er orga
 plan.boligorganisationer og hver boligorganisation, der ejer en af planens afdelinger.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import party_label, present_or_plan, responsible_parties
 

@@ -14,7 +14,7 @@ et beboerorgan, jf. regelpakkens `governance`) som samarbejdspartner, ansvarlig 
 forankringspart, giver ikke beboerne nogen rolle.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import matches, present_or_plan
 

@@ -15,8 +15,7 @@ deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den mang
 undtagen i en pulje uden krav om bestyrelse (2006-2010), hvor hver medfinansierende part meldes her.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .frame import (LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label,
                     present_or_plan)

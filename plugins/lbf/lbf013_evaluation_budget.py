@@ -11,7 +11,7 @@ til evaluering (kategori `evaluering` eller en linje, hvis note nævner den, jf.
 `governance.evaluation_notes`), har ikke betalt for den. Kontrolleres kun, når planen har udgifter.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import matches
 

@@ -12,8 +12,7 @@ eller en stilling, planen har glemt at finansiere; så siger planen ikke, hvem d
 timerne kan ikke holdes op mod en stilling. Den nærmeste stilling eller part foreslås.
 """
 
-from planlint.rule import Example, rule
-from planlint.suggestions import closest
+from planlint import Example, closest, rule
 
 
 @rule(

@@ -12,8 +12,7 @@ LBF-instrument med sin egen ansøgning. En udgiftslinje i planens budget, der be
 de to sammen og puster budgettet op, som fordelingen 75/25 regnes på.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .frame import matches
 

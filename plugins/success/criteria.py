@@ -15,12 +15,10 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from planlint.findings import format_path
-from planlint.i18n import number
+from planlint import format_path, number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint.model import Activity, Area, Criterion, Plan
-    from planlint.rule import CheckContext
+    from planlint import Activity, Area, CheckContext, Criterion, Plan
 
     from .pack_section import SuccessTerms
 

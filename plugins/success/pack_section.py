@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from planlint.rulepack import PackSection, Patterns
+from planlint import PackSection, Patterns
 
 
 class SuccessTerms(PackSection):

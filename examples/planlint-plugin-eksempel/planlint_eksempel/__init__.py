@@ -4,8 +4,7 @@ Install it next to planlint (``pip install ./examples/planlint-plugin-eksempel``
 and ``planlint check`` reports its codes (prefix ``EKS``) with no configuration.
 """
 
-from planlint import hookimpl
-from planlint.rule import rules_in
+from planlint import hookimpl, rules_in
 
 # every module named like its code (eks001_vision.py, ...) is a rule module
 RULES = rules_in(__name__)
