@@ -8,9 +8,68 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from .findings import Finding, Message, format_path
+from .findings import Finding, format_path
 from .model import Base, Plan
+from .rule import FORMAT, Example, declare
 from .suggestions import Candidates, closest
+
+# --- the format rules between parts of the plan: raised here --------------------------
+
+PLN008 = declare(
+    code="PLN008",
+    severity="error",
+    title=("År uden for planperioden", "Year outside the plan period"),
+    rationale=("Hvert år i et årskort (mål, beløb) skal ligge inden for plan.periode; ellers tælles det med i "
+               "en periode, planen ikke dækker.",
+               "Every year in a year map (targets, amounts) must lie inside plan.periode; otherwise it counts "
+               "towards a period the plan does not cover."),
+    source=FORMAT + ", Conventions (\"Every year in a year map must lie inside plan.periode\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
+                yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45}"),
+    good=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
+                 yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40}"),
+)
+
+
+PLN009 = declare(
+    code="PLN009",
+    severity="error",
+    title=("Henvisning til et id, der ikke findes", "Reference to an id that does not exist"),
+    rationale=("Parter, aftaler, aktiviteter og indsatsområder henvises til med id; et id, der ikke findes, "
+               "er en stavefejl eller en glemt part.",
+               "Parties, agreements, activities and areas are referred to by id; an id that does not exist is "
+               "a typo or a forgotten party."),
+    source=FORMAT + ", Conventions (\"A reference to an id that does not exist is an error\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab, redbarnet]"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
+)
+
+
+PLN010 = declare(
+    code="PLN010",
+    severity="error",
+    title=("Samme id to gange", "Duplicate id"),
+    rationale=("Id'er skal være entydige i deres liste (aktivitets-id'er i hele planen), ellers er en henvisning tvetydig.",
+               "Ids must be unique within their list (activity ids across the whole plan), or a reference is ambiguous."),
+    source=FORMAT + ", Conventions (\"an id (a string, unique within its list)\")",
+    bad=Example(at="parter[3]", yaml="id: bo"),
+    good=Example(at="parter[3]", yaml="id: ab"),
+)
+
+
+PLN016 = declare(
+    code="PLN016",
+    severity="error",
+    title=("Henvisning til en part af forkert type", "Reference to a party of the wrong type"),
+    rationale=("plan.kommune skal pege på en part af typen kommune, og boligorganisationer og afdelingers "
+               "boligorganisation på parter af typen boligorganisation.",
+               "plan.kommune must point at a party of type kommune, and boligorganisationer and an afdeling's "
+               "boligorganisation at parties of type boligorganisation."),
+    source=FORMAT + ", plan og afdelinger",
+    bad=Example(at="plan", yaml="kommune: bo"),
+    good=Example(at="plan", yaml="kommune: ek"),
+)
+
 
 _TYPE_DA = {"kommune": "en kommune", "boligorganisation": "en boligorganisation"}
 _TYPE_EN = {"kommune": "a municipality (kommune)", "boligorganisation": "a housing organisation"}
@@ -39,9 +98,10 @@ def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Candida
     guess = closest(value, known)
     tip_da = f" Mente du '{guess}'?" if guess else ""
     tip_en = f" Did you mean '{guess}'?" if guess else ""
-    return Finding("PLN009", Message(
-        f"'{value}' henviser til {what_da}, der ikke findes.{tip_da}",
-        f"'{value}' refers to {what_en} that does not exist.{tip_en}"), path)
+    return PLN009.finding(
+        path,
+        da=f"'{value}' henviser til {what_da}, der ikke findes.{tip_da}",
+        en=f"'{value}' refers to {what_en} that does not exist.{tip_en}")
 
 
 def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
@@ -60,10 +120,10 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
                 continue
             if value in first_seen:
                 first = first_seen[value].plan_path
-                yield Finding("PLN010", Message(
-                    f"Id'et '{value}' bruges af mere end én {what} (også i {format_path(first)}); id'er skal være entydige.",
-                    f"The id '{value}' is used by more than one {what} (also in {format_path(first)}); ids must be unique."),
-                    obj.path_of(attr))
+                yield PLN010.finding(
+                    obj.path_of(attr),
+                    da=f"Id'et '{value}' bruges af mere end én {what} (også i {format_path(first)}); id'er skal være entydige.",
+                    en=f"The id '{value}' is used by more than one {what} (also in {format_path(first)}); ids must be unique.")
             else:
                 first_seen[value] = obj
 
@@ -84,9 +144,10 @@ def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
                 known.append(_candidates(p.id for p in plan.parties or [] if p.id))
             yield _unknown(path, value, "en part", "a party", known[0])
         elif want and party.type and party.type != want:
-            yield Finding("PLN016", Message(
-                f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
-                f"'{value}' is of type {party.type}, but {_TYPE_EN[want]} belongs here."), path)
+            yield PLN016.finding(
+                path,
+                da=f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
+                en=f"'{value}' is of type {party.type}, but {_TYPE_EN[want]} belongs here.")
 
     meta = plan.plan
     if meta is not None:
@@ -171,7 +232,7 @@ def _years_outside_period(plan: Plan) -> Iterator[Finding]:
     for owner, name, year_map in maps:
         for year in year_map or {}:
             if not first <= year <= last:
-                yield Finding("PLN008", Message(
-                    f"Året {year} ligger uden for planperioden {first}-{last}.",
-                    f"The year {year} lies outside the plan period {first}-{last}."),
-                    owner.path_of(name) + (str(year),))
+                yield PLN008.finding(
+                    owner.path_of(name) + (str(year),),
+                    da=f"Året {year} ligger uden for planperioden {first}-{last}.",
+                    en=f"The year {year} lies outside the plan period {first}-{last}.")

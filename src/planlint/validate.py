@@ -14,14 +14,83 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .error_wording import describe, expected_key, expected_value
-from .findings import Finding, Message, PlanPath, format_path
+from .findings import Finding, PlanPath, format_path
 from .model import Base, Plan, model_at
 from .paths import loc_to_path, value_at, written_at
 from .references import check_references
+from .rule import FORMAT, Example, declare
 from .suggestions import closest
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import PlanDocument
+
+# --- the format rules of values and keys: raised here ----------------------------------
+
+PLN003 = declare(
+    code="PLN003",
+    severity="error",
+    title=("Ukendt nøgle", "Unknown key"),
+    rationale=("En nøgle, som formatet ikke kender, er som regel en stavefejl; uden fundet ville "
+               "værdien blive ignoreret uden at nogen opdagede det. Den nærmeste kendte nøgle foreslås.",
+               "A key the format does not define is usually a typo; without this finding its value would be "
+               "silently ignored. The closest defined key is suggested."),
+    source=FORMAT + ", Conventions (\"A key that this spec does not define is an error\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="succeskriterer: []"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job"),
+)
+
+
+PLN004 = declare(
+    code="PLN004",
+    severity="error",
+    title=("Påkrævet nøgle mangler", "Required key missing"),
+    rationale=("Nøgler markeret (R) i formatet skal være der og have en værdi.",
+               "Keys marked (R) in the format must be present and have a value."),
+    source=FORMAT + ", (R)-nøglerne",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("navn",)),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="navn: Fremskudt jobcenter"),
+)
+
+
+PLN005 = declare(
+    code="PLN005",
+    severity="error",
+    title=("Forkert type", "Wrong type"),
+    rationale=("En værdi har en anden type, end formatet kræver (tekst, tal, liste, mapping, dato, årstal), "
+               "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke).",
+               "A value has another type than the format requires (text, number, list, mapping, date, year), "
+               "or is out of its bounds. Dates must exist (2013-02-30 does not)."),
+    source=FORMAT,
+    bad=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: fuld tid"),
+    good=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37"),
+)
+
+
+PLN006 = declare(
+    code="PLN006",
+    severity="error",
+    title=("Værdi uden for de tilladte", "Value not allowed"),
+    rationale=("Felter som pulje, type, niveau, kategori og status har en fast liste af værdier.",
+               "Fields such as pulje, type, niveau, kategori and status have a fixed list of values."),
+    source=FORMAT,
+    bad=Example(at="parter[1]", yaml="type: komune"),
+    good=Example(at="parter[1]", yaml="type: kommune"),
+)
+
+
+PLN007 = declare(
+    code="PLN007",
+    severity="error",
+    title=("Ugyldigt beløb", "Invalid amount"),
+    rationale=("Beløb er hele kroner: et ikke-negativt heltal eller cifre grupperet med punktum eller mellemrum, "
+               "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med.",
+               "Amounts are whole kroner: a non-negative integer, or digits grouped with dots or spaces, "
+               "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be summed."),
+    source=FORMAT + ", Conventions (Amounts)",
+    bad=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
+    good=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}"),
+)
+
 
 _THOUSANDS_READ_AS_DECIMAL = re.compile(r"^\d{1,3}\.\d{3}$")
 
@@ -72,36 +141,41 @@ def _error_finding(error: dict[str, Any], data: Any, suggest_key: _KeySuggestion
         else:
             da = f"Ukendt nøgle '{key}'. Tilladte nøgler her: {', '.join(allowed)}."
             en = f"Unknown key '{key}'. Keys allowed here: {', '.join(allowed)}."
-        return Finding("PLN003", Message(da, en), path)
+        return PLN003.finding(path, da=da, en=en)
     if kind == "literal_error":
         allowed = [a.strip().strip("'") for a in error.get("ctx", {}).get("expected", "").replace(" or ", ", ").split(",")]
         guess = closest(str(value), allowed)
         tip_da = f" Mente du '{guess}'?" if guess else ""
         tip_en = f" Did you mean '{guess}'?" if guess else ""
-        return Finding("PLN006", Message(
-            f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
-            f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}"), path)
+        return PLN006.finding(
+            path,
+            da=f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
+            en=f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}")
     if kind == "amount":
         written = written_at(data, loc)
         if _THOUSANDS_READ_AS_DECIMAL.match(written):
             # Danish thousands separators: YAML reads 450.000 as the decimal number 450,0
-            return Finding("PLN007", Message(
-                f"{written} læses af YAML som decimaltallet {written.replace('.', ',')}, ikke som et beløb i hele kroner; "
-                f"skriv {written.replace('.', '')} eller \"{written} kr.\" (i anførselstegn).",
-                f"YAML reads {written} as the decimal number {written}, not as whole kroner; "
-                f"write {written.replace('.', '')} or \"{written} kr.\" (quoted)."), path)
-        return Finding("PLN007", Message(
-            f"{describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
-            f"{describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\"."),
-            path)
+            return PLN007.finding(
+                path,
+                da=f"{written} læses af YAML som decimaltallet {written.replace('.', ',')}, ikke som et beløb i hele kroner; "
+                   f"skriv {written.replace('.', '')} eller \"{written} kr.\" (i anførselstegn).",
+                en=f"YAML reads {written} as the decimal number {written}, not as whole kroner; "
+                   f"write {written.replace('.', '')} or \"{written} kr.\" (quoted).")
+        return PLN007.finding(
+            path,
+            da=f"{describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
+            en=f"{describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\".")
     if is_key:
         da_what, en_what = expected_key(kind)
-        return Finding("PLN005", Message(
-            f"Nøglen '{key}' skal være {da_what}.", f"The key '{key}' must be {en_what}."), path)
+        return PLN005.finding(
+            path,
+            da=f"Nøglen '{key}' skal være {da_what}.",
+            en=f"The key '{key}' must be {en_what}.")
     da_what, en_what = expected_value(error) or ("en gyldig værdi", "a valid value")
-    return Finding("PLN005", Message(
-        f"'{key}' skal være {da_what}, men er {describe(value, 'da')}.",
-        f"'{key}' must be {en_what}, but is {describe(value, 'en')}."), path)
+    return PLN005.finding(
+        path,
+        da=f"'{key}' skal være {da_what}, men er {describe(value, 'da')}.",
+        en=f"'{key}' must be {en_what}, but is {describe(value, 'en')}.")
 
 
 def _prune(data: Any, errors: list[dict[str, Any]]) -> None:
@@ -139,12 +213,14 @@ def _missing_finding(path: PlanPath, alias: str, cls: type[Base], data: Any) -> 
     where_en = format_path(path) or "the top of the file"
     container = value_at(data, path)
     if isinstance(container, dict) and alias in container:
-        return Finding("PLN004", Message(
-            f"Den påkrævede nøgle '{alias}' har ingen værdi.",
-            f"The required key '{alias}' has no value."), path + (alias,))
-    return Finding("PLN004", Message(
-        f"Den påkrævede nøgle '{alias}' mangler i {where}.",
-        f"The required key '{alias}' is missing in {where_en}."), path + (alias,))
+        return PLN004.finding(
+            path + (alias,),
+            da=f"Den påkrævede nøgle '{alias}' har ingen værdi.",
+            en=f"The required key '{alias}' has no value.")
+    return PLN004.finding(
+        path + (alias,),
+        da=f"Den påkrævede nøgle '{alias}' mangler i {where}.",
+        en=f"The required key '{alias}' is missing in {where_en}.")
 
 
 MAX_PASSES = 4
