@@ -128,18 +128,22 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
                 first_seen[value] = obj
 
 
-def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
-    staff_roles = plan.staff_roles()
-    known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
+#: A place that names a party: the object, its key, the id written there, its index in a
+#: list (or None), and the party type that belongs there (or None for any type).
+PartyMention = tuple[Base, str, Any, "int | None", "str | None"]
 
-    def check(owner: Base, key: str, value: Any, index: int | None = None, want: str | None = None) -> Iterator[Finding]:
+
+def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
+    """PLN009 for a party id that does not exist, PLN016 for a party of the wrong type."""
+    known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
+    for owner, key, value, index, want in _party_mentions(plan):
         if not isinstance(value, str):
-            return
+            continue
         path = owner.path_of(key) + ((index,) if index is not None else ())
-        party = plan.party(value)  # the first part with that id; a second is PLN010
+        party = plan.party(value)  # the first party with that id; a second is PLN010
         if party is None:
             if parties_damaged:
-                return
+                continue
             if not known:
                 known.append(_candidates(p.id for p in plan.parties or [] if p.id))
             yield _unknown(path, value, "en part", "a party", known[0])
@@ -149,40 +153,44 @@ def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
                 da=f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
                 en=f"'{value}' is of type {party.type}, but {_TYPE_EN[want]} belongs here.")
 
+
+def _party_mentions(plan: Plan) -> Iterator[PartyMention]:
+    """Every place in the plan that names a party by id, in the order of the file's sections."""
     meta = plan.plan
     if meta is not None:
-        yield from check(meta, "municipality", meta.municipality, want="kommune")
+        yield meta, "municipality", meta.municipality, None, "kommune"
         for i, org in enumerate(meta.housing_orgs or []):
-            yield from check(meta, "housing_orgs", org, i, want="boligorganisation")
+            yield meta, "housing_orgs", org, i, "boligorganisation"
     for section in plan.sections or []:
-        yield from check(section, "housing_org", section.housing_org, want="boligorganisation")
+        yield section, "housing_org", section.housing_org, None, "boligorganisation"
     org = plan.organisation
     if org is not None:
         for body in (org.board, org.follow_group):
             for member in (body.members or []) if body else []:
-                yield from check(member, "party", member.party)
+                yield member, "party", member.party, None, None
         if org.project_lead is not None:
-            yield from check(org.project_lead, "party", org.project_lead.party)
+            yield org.project_lead, "party", org.project_lead.party, None, None
         for staff in org.staff or []:
-            yield from check(staff, "party", staff.party)
+            yield staff, "party", staff.party, None, None
     for signature in plan.signatures or []:
-        yield from check(signature, "party", signature.party)
+        yield signature, "party", signature.party, None, None
     for agreement in plan.agreements or []:
         for i, party in enumerate(agreement.parties or []):
-            yield from check(agreement, "parties", party, i)
+            yield agreement, "parties", party, i, None
+    staff_roles = plan.staff_roles()
     for _, activity in plan.activities():
         for i, party in enumerate(activity.partners or []):
-            yield from check(activity, "partners", party, i)
+            yield activity, "partners", party, i, None
         anchor = activity.forankring
         if anchor is not None:
             for i, party in enumerate(anchor.parties or []):
                 # the plan's own staff in ``hos`` is the forankring plugin's
                 # finding (no anchoring at all), not a dangling reference
                 if party not in staff_roles:
-                    yield from check(anchor, "parties", party, i)
+                    yield anchor, "parties", party, i, None
     if plan.budget is not None:
         for source in plan.budget.sources or []:
-            yield from check(source, "party", source.party)
+            yield source, "party", source.party, None, None
 
 
 def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
