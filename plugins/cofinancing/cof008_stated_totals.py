@@ -60,7 +60,7 @@ def check(plan, ctx):
     for key, (name, category, words_da, words_en) in _KEYS.items():
         stated = getattr(totals, name)
         if stated is None or (category is not None and money.unknown > 0):
-            continue  # money from an unknown part (PLN009) may belong to this category
+            continue  # money from an unknown party (PLN009) may belong to this category
         computed = money.total if category is None else money[category]
         if stated == computed:
             continue

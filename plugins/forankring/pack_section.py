@@ -15,9 +15,9 @@ class ForankringTerms(PackSection):
     """
 
     own_plan_names: Patterns = Field(
-        min_length=1, description="A part whose name matches one of these is the plan itself (its secretariat).")
+        min_length=1, description="A party whose name matches one of these is the plan itself (its secretariat).")
     own_plan_types: list[str] = Field(
-        min_length=1, description="The part types such a name can have (a kommune is never the plan itself).")
+        min_length=1, description="The party types such a name can have (a kommune is never the plan itself).")
     funding_conditions: Patterns = Field(
         min_length=1, description="A forankring condition matching one of these depends on further funding.")
 

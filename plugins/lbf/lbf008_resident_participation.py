@@ -1,8 +1,8 @@
 """Involving the residents in carrying out the plan is a condition of LBF's support: "en
 betingelse, at boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003
 l.79-81), and plans are drawn up by kommune, boligorganisation and residents together (001
-l.165-167). A plan where no activity has a residents' part (an afdelingsbestyrelse, volunteers,
-or a part named as a residents' body, per the pack's `governance`) as partner, responsible or
+l.165-167). A plan where no activity has a residents' party (an afdelingsbestyrelse, volunteers,
+or a party named as a residents' body, per the pack's `governance`) as partner, responsible or
 anchor gives the residents no role.
 
 Dansk:
@@ -50,4 +50,4 @@ def check(plan, ctx):
                          "part og i samarbejdspartnere på de aktiviteter, beboerne er med til at gennemføre.",
                       en="No activity involves the residents: no afdelingsbestyrelse, volunteers or residents' "
                          "association is a partner, responsible or anchor. Add e.g. the afdelingsbestyrelse as a "
-                         "part and to samarbejdspartnere of the activities residents help carry out.")
+                         "party and to samarbejdspartnere of the activities residents help carry out.")

@@ -15,9 +15,9 @@ class GovernanceTerms(PackSection):
     """
 
     resident_party_types: list[str] = Field(
-        min_length=1, description="Part types that are the residents themselves (afdelingsbestyrelse, frivillige).")
+        min_length=1, description="Party types that are the residents themselves (afdelingsbestyrelse, frivillige).")
     resident_names: Patterns = Field(
-        default_factory=list, description="A part whose name matches one of these is a residents' body.")
+        default_factory=list, description="A party whose name matches one of these is a residents' body.")
     rent_support: Patterns = Field(
         min_length=1, description="A cost note matching one of these is rent support, not plan money.")
     evaluation_notes: Patterns = Field(

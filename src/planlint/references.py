@@ -1,7 +1,7 @@
 """References between ids, unique ids and years inside the period (PLN008-010, PLN016).
 
 These are format rules (FORMAT.md "Conventions"), checked on the model once
-it is built, because they relate one part of the plan to another.
+it is built, because they relate one piece of the plan to another.
 """
 
 from __future__ import annotations
@@ -105,14 +105,14 @@ def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Candida
 
 
 def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
-    groups: list[tuple[str, str, list[Any], str]] = [
-        ("parter", "part", list(plan.parties or []), "id"),
-        ("samarbejdsaftaler", "samarbejdsaftale", list(plan.agreements or []), "id"),
-        ("indsatsområder", "indsatsområde", list(plan.areas or []), "id"),
-        ("aktiviteter", "aktivitet", [a for _, a in plan.activities()], "id"),
-        ("afdelinger", "afdeling", list(plan.sections or []), "number"),
+    groups: list[tuple[str, str, list[Any], str]] = [  # what, in Danish and in English
+        ("part", "party", list(plan.parties or []), "id"),
+        ("samarbejdsaftale", "cooperation agreement", list(plan.agreements or []), "id"),
+        ("indsatsområde", "intervention area", list(plan.areas or []), "id"),
+        ("aktivitet", "activity", [a for _, a in plan.activities()], "id"),
+        ("afdeling", "afdeling", list(plan.sections or []), "number"),
     ]
-    for _, what, objects, attr in groups:
+    for what, what_en, objects, attr in groups:
         first_seen: dict[str, Base] = {}
         for obj in objects:
             value = getattr(obj, attr)
@@ -123,7 +123,7 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
                 yield PLN010.finding(
                     obj.path_of(attr),
                     da=f"Id'et '{value}' bruges af mere end én {what} (også i {format_path(first)}); id'er skal være entydige.",
-                    en=f"The id '{value}' is used by more than one {what} (also in {format_path(first)}); ids must be unique.")
+                    en=f"The id '{value}' is used by more than one {what_en} (also in {format_path(first)}); ids must be unique.")
             else:
                 first_seen[value] = obj
 
