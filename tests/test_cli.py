@@ -167,13 +167,13 @@ def test_invalid_config_exits_2_with_one_sentence(plans, content, expected):
 def test_broken_rule_pack_exits_2_naming_file_and_line(plans, tmp_path):
     packs = tmp_path / "packs"
     shutil.copytree(ROOT / "rules", packs, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    path = packs / "pulje_2019_2026.yaml"
+    path = packs / "base.yaml"  # what every pulje's pack extends
     text = path.read_text(encoding="utf-8").replace("  lbf_max_percent: 75", "  lbf_max_percent: femoghalvfjerds")
     path.write_text(text, encoding="utf-8")
     done = run_cli("check", str(plans / "god.yaml"), "--rule-packs", str(packs))
     assert done.returncode == 2
     line = line_of(text, "lbf_max_percent")
-    assert f"Regelpakken pulje_2019_2026.yaml, linje {line} (cofinancing.lbf_max_percent)" in done.stderr
+    assert f"Regelpakken base.yaml, linje {line} (cofinancing.lbf_max_percent)" in done.stderr
     assert "Traceback" not in done.stderr
 
 

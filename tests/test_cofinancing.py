@@ -204,9 +204,9 @@ def test_thresholds_come_from_the_rule_pack(tmp_path: Path):
 
     for pack in (ROOT / "rules").glob("*.yaml"):
         shutil.copy(pack, tmp_path / pack.name)
-    strict = tmp_path / "pulje_2019_2026.yaml"
-    strict.write_text(strict.read_text(encoding="utf-8").replace("local_min_percent: 25", "local_min_percent: 30")
-                      .replace("lbf_max_percent: 75", "lbf_max_percent: 70"), encoding="utf-8")
+    strict = tmp_path / "pulje_2019_2026.yaml"  # on top of base.yaml
+    strict.write_text(strict.read_text(encoding="utf-8")
+                      + "cofinancing:\n  lbf_max_percent: 70\n  local_min_percent: 30\n", encoding="utf-8")
     result = Linter(packs_dir=str(tmp_path)).lint_text(base_text(), "plan.yaml", Settings())
     [finding] = only(result, "COF001")
     assert "er 25,0 %" in finding.message.da and "for at nå 30 %" in finding.message.da

@@ -495,17 +495,18 @@ def test_facts_reach_the_report_through_the_plugin_manager(linter):
 
 # --- the rule pack's word lists -------------------------------------------------------------------
 
-def test_a_broken_pattern_in_the_pack_names_its_file_and_line(tmp_path):
+def test_a_broken_pattern_in_the_pack_names_its_file_and_line(tmp_path, linter):
     from planlint.rulepack import PackError, load_pack_file, packs_dir
 
-    source = (packs_dir() / "pulje_2019_2026.yaml").read_text(encoding="utf-8")
+    source = (packs_dir() / "base.yaml").read_text(encoding="utf-8")  # what every pulje's pack extends
     broken = source.replace("vague_verbs: ['\\b(styrk|øg|forbedr|udvikl)']", "vague_verbs: ['(styrk']")
     assert broken != source
+    (tmp_path / "base.yaml").write_text(broken, encoding="utf-8")
     path = tmp_path / "pulje_2019_2026.yaml"
-    path.write_text(broken, encoding="utf-8")
+    path.write_text((packs_dir() / path.name).read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(PackError) as caught:
-        load_pack_file(path)
-    assert f"linje {line_of(broken, 'vague_verbs:')}" in caught.value.da
+        load_pack_file(path, linter.registry.pack_sections())
+    assert f"Regelpakken base.yaml, linje {line_of(broken, 'vague_verbs:')}" in caught.value.da
 
 
 def test_the_cli_reports_incomplete_criteria_as_json_and_fails():

@@ -4,8 +4,7 @@ One module per rule; the arithmetic they share (and ``planlint_facts``) is in
 ``shares``.
 """
 
-from planlint import hookimpl
-from planlint.rule import rules_in
+from planlint import hookimpl, rules_in
 
 from . import shares
 

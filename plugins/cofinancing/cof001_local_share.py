@@ -10,7 +10,7 @@ financing must equal costs, local money replaces LBF money), and the hint
 also how much local money it would take with LBF's amount unchanged (the
 budget, and so the costs, then grow).  The thresholds come from the rule
 pack of the plan's pulje; without a pack the share is not judged.  Money from
-a part missing from ``parter`` counts in the total but not as local money.
+a party missing from ``parter`` counts in the total but not as local money.
 
 Dansk:
 Landsbyggefonden betaler højst tre fjerdedele af en helhedsplan; resten er
@@ -26,7 +26,7 @@ pulje; uden regelpakke vurderes andelen ikke.  Penge fra en part, der ikke
 står i ``parter``, tæller med i totalen, men ikke som lokale midler.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures, judge, sentence, shortfall, shortfall_hint, undecided, unknown_note
 

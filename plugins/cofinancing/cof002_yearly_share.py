@@ -16,7 +16,7 @@ en total under grænsen er COF001.  Hvert år vurderes præcist som totalen med
 regelpakkens grænser.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures, judge, sentence, shortfall, shortfall_hint, undecided
 

@@ -16,7 +16,7 @@ som naturalier), mangler den forpligtelse, der holder aktiviteterne i live
 efter planen.  Advarsel, fordi kravet gælder lokale midler, ikke kommunale.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import KOMMUNE, UNKNOWN, damage, figures, party_name
 
@@ -54,7 +54,7 @@ def check(plan, ctx):
     if figs.financing()[KOMMUNE] > 0:
         return
     if damage(plan, ctx.document).financing or any(line.category == UNKNOWN for line in figs.sources):
-        return  # a line the core reports (malformed amount, unknown part or type) may be the kommune's
+        return  # a line the core reports (malformed amount, unknown party or type) may be the kommune's
     municipality = plan.meta.municipality
     name_da = party_name(plan, municipality) if municipality else "kommunen"
     name_en = party_name(plan, municipality) if municipality else "the municipality"

@@ -16,8 +16,7 @@ fundet (timer gange sats, en løn, en husleje).  Mødetid i styregruppen er
 slet ikke medfinansiering.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import describe_source
 

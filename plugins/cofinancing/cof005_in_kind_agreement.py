@@ -13,8 +13,7 @@ parten forpligter sig til timerne eller lokalerne, så bidraget kan kræves
 leveret.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import capital, describe_source
 

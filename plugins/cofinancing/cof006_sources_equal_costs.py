@@ -14,8 +14,7 @@ Meddelelsen nævner begge summer, forskellen og de år, den ligger i.  År uden
 for planperioden tæller ikke med (dem rapporterer COF009).
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import damage, figures, years_text
 

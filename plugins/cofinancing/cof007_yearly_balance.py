@@ -12,8 +12,7 @@ LBF udbetaler år for år.  Advarsel, og kun når totalerne stemmer; ellers
 rapporterer COF006 forskellen med dens år.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import damage, figures
 

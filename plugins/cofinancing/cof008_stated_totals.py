@@ -23,8 +23,7 @@ En total, der svarer til beløbene som skrevet (også år uden for perioden),
 rapporteres ikke: de forkerte år er én fejl, og COF009 rapporterer dem.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, damage, figures
 
@@ -61,7 +60,7 @@ def check(plan, ctx):
     for key, (name, category, words_da, words_en) in _KEYS.items():
         stated = getattr(totals, name)
         if stated is None or (category is not None and money.unknown > 0):
-            continue  # money from an unknown part (PLN009) may belong to this category
+            continue  # money from an unknown party (PLN009) may belong to this category
         computed = money.total if category is None else money[category]
         if stated == computed:
             continue

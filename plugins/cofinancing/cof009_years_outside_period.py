@@ -15,8 +15,7 @@ dette fund handler om pengene, så en læser, der springer formatfund over,
 stadig ser det.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .shares import capital, describe_cost, describe_source, figures
 

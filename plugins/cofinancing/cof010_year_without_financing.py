@@ -26,7 +26,7 @@ kalenderår mere end planår; penge i det ene af de to yderår dækker da begge.
 
 from datetime import date
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures
 
@@ -53,7 +53,8 @@ def check(plan, ctx):
     if damage(plan, ctx.document).financing:
         return  # the year may be one whose amount is malformed (PLN007)
     period = plan.meta.period
-    min_days = ctx.pack.success.target_year_min_days if ctx.pack is not None else 1
+    success = ctx.pack.section("success") if ctx.pack is not None else None  # the success plugin's section
+    min_days = success.target_year_min_days if success is not None else 1
     start, end = period.start, period.end
     financed = {year for year in figs.years if figs.financing(year).total > 0}
     first, last = start.year, end.year

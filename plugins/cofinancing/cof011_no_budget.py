@@ -14,7 +14,7 @@ for Liv har slet intet budget i dokumentet), så det er en fejl, der siger,
 at kontrollen ikke kunne foretages.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .shares import damage, figures, threshold
 

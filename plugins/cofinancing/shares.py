@@ -6,14 +6,14 @@ rounding in between.
 
 Choices the spec leaves open (documented here once, used by every rule):
 
-* A source's category follows its part's type (FORMAT.md "budget").  A source
-  whose part is missing from ``parter`` (the core reports PLN009), or whose
-  part has no type, is ``UNKNOWN``: it counts in the total but neither as
+* A source's category follows its party's type (FORMAT.md "budget").  A source
+  whose party is missing from ``parter`` (the core reports PLN009), or whose
+  party has no type, is ``UNKNOWN``: it counts in the total but neither as
   LBF nor as local co-financing.  The local share can then only come out
-  lower, never higher, so an unknown part never makes a plan pass.
+  lower, never higher, so an unknown party never makes a plan pass.
 * A budget that format errors left incomplete (a malformed amount, see
   ``Damage``) is not judged by the rules whose sums it changes, and a share
-  that only fails because money from an unknown part is not counted as local
+  that only fails because money from an unknown party is not counted as local
   is not reported (``undecided``): the core's PLN finding is the one finding.
 * Amounts in years outside ``plan.periode`` are not counted anywhere (shares,
   sums, per-year figures; a stated total may also match the amounts as
@@ -29,7 +29,7 @@ from fractions import Fraction
 from math import ceil, floor
 from typing import Any
 
-from planlint.i18n import join, kr, percent
+from planlint import join, kr, percent
 
 LBF = "lbf"
 KOMMUNE = "kommune"
@@ -65,7 +65,7 @@ def category_of(plan: Any, party_id: str | None) -> str:
 
 
 def party_name(plan: Any, party_id: str | None) -> str:
-    """The part's ``navn``, else its id, else ``?``."""
+    """The party's ``navn``, else its id, else ``?``."""
     party = plan.party(party_id) if party_id else None
     return (party.name if party is not None and party.name else None) or party_id or "?"
 
@@ -220,10 +220,10 @@ def damage(plan: Any, document: Any) -> Damage:
 
 
 def undecided(money: Money, cofinancing: Any) -> bool:
-    """True when money from unknown parts (PLN009, or a part without a valid type) decides the verdict.
+    """True when money from unknown parts (PLN009, or a party without a valid type) decides the verdict.
 
     The share fails as counted (unknown money is not local), but would pass if
-    that money were local: the core's finding on the part is the one mistake,
+    that money were local: the core's finding on the party is the one mistake,
     and fixing it may well make the plan pass.
     """
     if money.unknown <= 0:
@@ -320,7 +320,7 @@ def shortfall(money: Money, verdict: Verdict, cofinancing: Any, lang: str, year:
         state = (f"den lokale medfinansiering{when} er {share} ({of})" if da else
                  f"local co-financing{when} is {share} ({of})")
         goal = threshold(cofinancing.local_min, lang)
-    else:  # only LBF's maximum fails (money from unknown parts, or a pack whose limits do not add up)
+    else:  # only LBF's maximum fails (money from unknown parties, or a pack whose limits do not add up)
         of = f"{kr(money.lbf, lang)}{' af ' if da else ' of '}{kr(money.total, lang)}"
         share, maximum = share_text(verdict.lbf_share, lang, up=True), threshold(cofinancing.lbf_max, lang)
         state = (f"Landsbyggefondens andel{when} er {share} ({of}), mere end de tilladte {maximum}" if da else
@@ -357,7 +357,7 @@ def shortfall_hint(verdict: Verdict, lang: str) -> str:
 
 
 def unknown_note(figs: Figures, money: Money, lang: str) -> str:
-    """A sentence on money from parts not in ``parter`` (not counted as local), or ''."""
+    """A sentence on money from parties not in ``parter`` (not counted as local), or ''."""
     if money.unknown <= 0:
         return ""
     ids = sorted({line.obj.party or "?" for line in figs.sources if line.category == UNKNOWN})
@@ -378,7 +378,7 @@ def facts(plan: Any, pack: Any) -> dict[str, Any]:
 
     None when there is no budget or no financing in the period (COF011).
     Shares are floats for display (0.0 when there is no money to share); the
-    rules judge with the exact fractions above.  A source whose part is
+    rules judge with the exact fractions above.  A source whose party is
     unknown has the category ``ukendt``.  ``local_min_share``,
     ``lbf_max_share`` and ``gap_kr`` are None when the pulje has no rule pack.
     """

@@ -5,10 +5,10 @@ anchor is, when a hand-over falls, which agreement commits a party) lives in
 ``anchoring``, which also gives ``planlint report`` its per-activity status.
 """
 
-from planlint import hookimpl
-from planlint.rule import rules_in
+from planlint import hookimpl, rules_in
 
 from .anchoring import activity_key, status
+from .pack_section import SECTIONS
 
 RULES = rules_in(__name__)
 
@@ -16,6 +16,11 @@ RULES = rules_in(__name__)
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_pack_sections():
+    return SECTIONS
 
 
 @hookimpl

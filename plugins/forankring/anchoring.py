@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint.model import Activity, Agreement, Forankring, Party, Plan
-    from planlint.rulepack import ForankringTerms, RulePack
-    from planlint.document import PlanDocument
+    from planlint import Activity, Agreement, Forankring, Party, Plan, RulePack
+
+    from .pack_section import ForankringTerms
+    from planlint import PlanDocument
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
 #: the residents' own board is the plan's lasting owner by construction (RULES.md)
@@ -24,9 +25,9 @@ RESIDENTS_BOARD = "afdelingsbestyrelse"
 # --- who: the kinds of entry in ``forankring.hos`` ---------------------------
 
 STAFF = "staff"        # a rolle of organisation.medarbejdere: the plan's own post
-OWN_PLAN = "own_plan"  # a part that is the plan itself or its secretariat
-PARTY = "party"        # a part that can outlive the plan
-UNKNOWN = "unknown"    # no such part (the core reports PLN009)
+OWN_PLAN = "own_plan"  # a party that is the plan itself or its secretariat
+PARTY = "party"        # a party that can outlive the plan
+UNKNOWN = "unknown"    # no such party (the core reports PLN009)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Anchor:
 
 
 def terms(pack: "RulePack | None") -> "ForankringTerms | None":
-    return getattr(pack, "forankring", None) if pack is not None else None
+    return pack.section("forankring") if pack is not None else None
 
 
 def _matches(patterns: list[str], text: str) -> str | None:
@@ -64,9 +65,9 @@ def _normal(text: str) -> str:
 
 
 def is_own_plan(plan: "Plan", party: "Party", pack: "RulePack | None") -> bool:
-    """True for a part that *is* the plan: its secretariat, or a part named like the plan.
+    """True for a party that *is* the plan: its secretariat, or a party named like the plan.
 
-    A part counts when its type is one of the pack's ``own_plan_types``
+    A party counts when its type is one of the pack's ``own_plan_types``
     (``andet``, ``boligorganisation``: where a secretariat is listed) and its
     name matches one of ``own_plan_names`` ("Helhedsplanens sekretariat",
     "Det boligsociale sekretariat", "Projektsekretariatet"), or it is of type
@@ -94,8 +95,8 @@ def anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | Non
         if not isinstance(value, str):
             continue
         party = plan.party(value)
-        # a rolle wins over a part with the same id, as in the core's PLN009 check:
-        # "jobkonsulent" is the plan's post even when listed as a part too
+        # a rolle wins over a party with the same id, as in the core's PLN009 check:
+        # "jobkonsulent" is the plan's post even when listed as a party too
         if value in roles:
             kind = STAFF
         elif party is None:
@@ -109,7 +110,7 @@ def anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | Non
 
 
 def lasting_anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> list[Anchor]:
-    """The anchors that are real parts able to outlive the plan."""
+    """The anchors that are real parties able to outlive the plan."""
     return [a for a in anchors(plan, forankring, pack) if a.kind == PARTY]
 
 
@@ -158,9 +159,9 @@ def when_text(value: object) -> str:
 
 # --- on what agreement ---------------------------------------------------------
 
-NOT_SIGNED = "not_signed"    # the named aftale lists the part but is not signed
-NOT_LISTED = "not_listed"    # the named aftale does not list the part
-NO_AGREEMENT = "none"        # no signed aftale anywhere lists the part
+NOT_SIGNED = "not_signed"    # the named aftale lists the party but is not signed
+NOT_LISTED = "not_listed"    # the named aftale does not list the party
+NO_AGREEMENT = "none"        # no signed aftale anywhere lists the party
 
 
 @dataclass(frozen=True)
@@ -175,9 +176,9 @@ def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePac
     """Each lasting anchor (other than an afdelingsbestyrelse) its agreement does not commit.
 
     The forankring's own ``aftale`` is judged when it names an existing
-    agreement: it must list the part and be signed.  Without ``aftale`` (or
+    agreement: it must list the party and be signed.  Without ``aftale`` (or
     with an id that does not exist, which the core reports as PLN009) any
-    signed samarbejdsaftale of the plan that lists the part commits it:
+    signed samarbejdsaftale of the plan that lists the party commits it:
     RULES.md asks for "a signed aftale", not for the cross-reference.
 
     An agreement whose ``status`` or ``parter`` the file wrote but the format
@@ -230,7 +231,7 @@ def funding_conditions(forankring: "Forankring | None", pack: "RulePack | None")
 # --- the report's status -----------------------------------------------------------
 
 def activity_key(activity: "Activity") -> str:
-    from planlint.findings import format_path
+    from planlint import format_path
 
     return activity.id or format_path(activity.plan_path)
 

@@ -17,7 +17,7 @@ har en linje "Forankring:" (002) - to aktiviteter uden er et hul i den plan
 hovedaktivitet og en advarsel for de øvrige aktiviteter.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

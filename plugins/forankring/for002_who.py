@@ -11,7 +11,7 @@ siger: uden en part i `hos` er ingen forpligtet til at føre aktiviteten videre
 (notes-002; RULES.md "Who, how, when"). Fejl.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import anchors
 

@@ -11,8 +11,7 @@ hvordan, i brødteksten). Et navn er ikke en overdragelse: hvem driver aktivitet
 med hvilke medarbejdere eller frivillige, i hvilken form? Advarsel.
 """
 
-from planlint.i18n import join
-from planlint.rule import Example, rule
+from planlint import Example, join, rule
 
 from .anchoring import lasting_anchors, says
 

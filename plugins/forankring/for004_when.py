@@ -11,7 +11,7 @@ hvornår aktiviteterne overdrages (notes-002); at "tænke forankring fra start"
 Advarsel.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import handover_span
 

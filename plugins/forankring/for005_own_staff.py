@@ -6,11 +6,11 @@ actors are afdelingsbestyrelser, the kommune and associations (003 l.1790-1794,
 1868-1874), and anchoring in the kommune is "mere robust" (001 l.3887-3890).
 
 An entry of `hos` is the plan's own staff when it is a `rolle` of
-`organisation.medarbejdere` (even if a part with that id exists too). It is the
-plan itself when it is a part of a type the rule pack lists (`andet`,
+`organisation.medarbejdere` (even if a party with that id exists too). It is the
+plan itself when it is a party of a type the rule pack lists (`andet`,
 `boligorganisation`) whose name matches the pack's names of a plan secretariat
 ("Helhedsplanens ...", "Det boligsociale sekretariat", "Projektsekretariatet"), or a
-part of type `andet` that bears the plan's own name. Error.
+party of type `andet` that bears the plan's own name. Error.
 
 Dansk:
 At forankre en aktivitet i planens egne medarbejdere eller i planen selv er ingen
@@ -28,7 +28,7 @@ plansekretariat ("Helhedsplanens ...", "Det boligsociale sekretariat",
 "Projektsekretariatet"), eller en part af typen `andet` med planens eget navn. Fejl.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import OWN_PLAN, STAFF, anchors
 

@@ -15,7 +15,7 @@ overdragelsen. Et årstal alene tæller kun som efter perioden, når hele året 
 Advarsel.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import handover_span, period_end, when_text
 

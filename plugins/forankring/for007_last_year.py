@@ -19,7 +19,7 @@ ligger ikke i dens sidste år: den er FOR006's fund, og en plan med en sådan me
 ikke her (RULES.md: "every hand-over falls in its last year"). Info.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import handover_span, last_year_start, period_end, when_text
 

@@ -7,7 +7,7 @@ own board - with no signed samarbejdsaftale that lists it has promised nothing.
 
 The forankring's own `aftale` is judged when it names an existing agreement: that
 agreement must be signed (a missing party in it is FOR009). Without `aftale`, any
-signed samarbejdsaftale of the plan that lists the part commits it. An `aftale` id
+signed samarbejdsaftale of the plan that lists the party commits it. An `aftale` id
 that does not exist is the core's PLN009. Warning, in every round: RULES.md gives the
 rule one severity. (That the plan has no samarbejdsaftaler at all, which 2006-2010 did not
 yet require, is LBF009 and follows the rule pack.)
@@ -27,7 +27,7 @@ reglen ét niveau. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-201
 ikke krævede, er LBF009 og følger regelpakken.)
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import NO_AGREEMENT, NOT_SIGNED, agreement_gaps
 

@@ -15,7 +15,7 @@ eller også var parten aldrig med i den (RULES.md "Committed by agreement"; 004;
 et `aftale`-id, der ikke findes, er kernens PLN009. Advarsel.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import NOT_LISTED, agreement_gaps
 

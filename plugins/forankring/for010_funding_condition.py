@@ -18,7 +18,7 @@ bevilling, midler, fonde, tilskud, "fortsat støtte", budget, ...). Advarsel, de
 citerer betingelsen.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import funding_conditions
 

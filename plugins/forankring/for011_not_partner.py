@@ -13,7 +13,7 @@ fra bunden. En forankringspart, der hverken er blandt aktivitetens
 `samarbejdspartnere` eller er dens `ansvarlig`, rapporteres. Info.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .anchoring import lasting_anchors
 

@@ -1,14 +1,13 @@
-"""What several LBF rules share: who must sign and sit on the board, how to name a part, where to point."""
+"""What several LBF rules share: who must sign and sit on the board, how to name a party, where to point."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
 
-from planlint.findings import Severity
-from planlint.model import Plan
+from planlint import Plan, Severity
 
-#: The part type that is Landsbyggefonden itself; every other financing part is local co-financing
+#: The party type that is Landsbyggefonden itself; every other financing party is local co-financing
 #: (FORMAT.md, budget: "A source's category follows its part's type").
 LBF_TYPE = "landsbyggefond"
 
@@ -25,7 +24,7 @@ def present_or_plan(ctx, key: str) -> tuple:
 
 
 def party_label(plan: Plan, party_id: str) -> str:
-    """``Eksempel Kommune (ek)``, or just ``ek`` when the part has no name."""
+    """``Eksempel Kommune (ek)``, or just ``ek`` when the party has no name."""
     party = plan.party(party_id)
     return f"{party.name} ({party_id})" if party is not None and party.name else party_id
 
@@ -33,7 +32,7 @@ def party_label(plan: Plan, party_id: str) -> str:
 def known(plan: Plan, ids: Iterable[str | None]) -> Iterator[str]:
     """The ids that name an existing part, once each, in order.
 
-    An id that names no part is already PLN009; repeating it here would
+    An id that names no party is already PLN009; repeating it here would
     report one typo twice.
     """
     seen: set[str] = set()
@@ -55,7 +54,7 @@ def responsible_parties(plan: Plan) -> list[str]:
 
 
 def board_party_ids(plan: Plan) -> set[str]:
-    """The parts with a member in organisation.bestyrelse."""
+    """The parties with a member in organisation.bestyrelse."""
     org = plan.organisation
     board = org.board if org is not None else None
     return {m.party for m in (board.members or []) if m.party} if board is not None else set()

@@ -10,7 +10,7 @@ ingen regelpakke, kan planen ikke kontrolleres mod de regler, og LBF-kontrollern
 af puljen, springes over; dette fund siger det i stedet for at lade planen passere i stilhed.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

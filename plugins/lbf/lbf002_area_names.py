@@ -12,8 +12,7 @@ indsatsområder), så et andet navn er kun en advarsel. Navne sammenlignes med r
 stavemåde (store og små bogstaver og mellemrum undtaget), og det nærmeste tilladte navn foreslås.
 """
 
-from planlint.rule import Example, rule
-from planlint.validate import closest
+from planlint import Example, closest, rule
 
 
 def _folded(name: str) -> str:

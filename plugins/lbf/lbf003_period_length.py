@@ -17,7 +17,7 @@ giver kort tid til forankring: advarsel. Perioden regnes fra `start` til dagen f
 
 from datetime import date, timedelta
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 def _years_later(day: date, years: int) -> date:

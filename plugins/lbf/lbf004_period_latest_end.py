@@ -8,7 +8,7 @@ Nogle puljer har en sidste dag: "De sidste helhedsplaner støttet af 2006-2010 m
 længere har. Datoen er regelpakkens `period.latest_end`; puljer uden en sådan dato kontrolleres ikke.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

@@ -11,7 +11,7 @@ dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330)
 puljer fører praksis videre, men uden formelt krav: advarsel (regelpakkens `main_activity.severity`).
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

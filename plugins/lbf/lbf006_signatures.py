@@ -2,7 +2,7 @@
 "Det er et krav fra LBF, at den involverede kommune og de ansvarlige boligorganisationer begge
 underskriver helhedsplanen" (003 l.2400-2404, also l.75-79). Responsible are the organisations
 in plan.boligorganisationer and every boligorganisation that owns one of the plan's afdelinger.
-A part id that names no part is the core's PLN009 and is not repeated here.
+A party id that names no party is the core's PLN009 and is not repeated here.
 
 Dansk:
 LBF kræver, at kommunen og de ansvarlige boligorganisationer alle underskriver planen: "Det er
@@ -11,7 +11,7 @@ underskriver helhedsplanen" (003 l.2400-2404, også l.75-79). Ansvarlige er orga
 plan.boligorganisationer og hver boligorganisation, der ejer en af planens afdelinger.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import party_label, present_or_plan, responsible_parties
 

@@ -13,7 +13,7 @@ beboerdemokratiet (003 l.2505-2513); Rum for Liv blev vedtaget på ekstraordinæ
 eller godkendt, er det en fejl; i et udkast en advarsel, der minder om at holde mødet.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 #: plan.status values (FORMAT.md) after which the afdelingsmøde must already have approved the plan
 _SUBMITTED = ("indsendt", "godkendt")

@@ -1,8 +1,8 @@
 """Involving the residents in carrying out the plan is a condition of LBF's support: "en
 betingelse, at boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003
 l.79-81), and plans are drawn up by kommune, boligorganisation and residents together (001
-l.165-167). A plan where no activity has a residents' part (an afdelingsbestyrelse, volunteers,
-or a part named as a residents' body, per the pack's `governance`) as partner, responsible or
+l.165-167). A plan where no activity has a residents' party (an afdelingsbestyrelse, volunteers,
+or a party named as a residents' body, per the pack's `governance`) as partner, responsible or
 anchor gives the residents no role.
 
 Dansk:
@@ -14,7 +14,7 @@ et beboerorgan, jf. regelpakkens `governance`) som samarbejdspartner, ansvarlig 
 forankringspart, giver ikke beboerne nogen rolle.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import matches, present_or_plan
 
@@ -41,7 +41,7 @@ def check(plan, ctx):
     activities = [activity for _, activity in plan.activities()]
     if ctx.pack is None or not activities:
         return
-    terms = ctx.pack.governance
+    terms = ctx.pack.section("governance")
     if any(_is_resident_party(plan, p, terms) for a in activities for p in _activity_parties(a)):
         return
     yield ctx.finding(present_or_plan(ctx, "indsatsområder"),
@@ -50,4 +50,4 @@ def check(plan, ctx):
                          "part og i samarbejdspartnere på de aktiviteter, beboerne er med til at gennemføre.",
                       en="No activity involves the residents: no afdelingsbestyrelse, volunteers or residents' "
                          "association is a partner, responsible or anchor. Add e.g. the afdelingsbestyrelse as a "
-                         "part and to samarbejdspartnere of the activities residents help carry out.")
+                         "party and to samarbejdspartnere of the activities residents help carry out.")

@@ -11,7 +11,7 @@ organisering, aktiviteter, mål og indikatorer (lbf.dk 2023). En plan uden samar
 regelpakkens `agreements.severity`: fejl, hvor de er et krav, info i 2006-2010 som en anbefaling.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import present_or_plan
 

@@ -15,7 +15,7 @@ planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakken
 `board.applies: false` (2006-2010, "—" i RULES.md's tabel over puljerne), har intet sådant krav.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import board_gaps, has_board, party_label, present_or_plan
 

@@ -1,6 +1,6 @@
 """Co-financing partners who had no seat in the steering group did not deliver what they had
 agreed, and nobody had the standing to ask them (Fra Hærværk til Netværk, 000 l.1194-1274).
-Every part that co-finances the plan (a financing source whose part is not Landsbyggefonden)
+Every party that co-finances the plan (a financing source whose `part` is not Landsbyggefonden)
 should have a member on the boligsocial bestyrelse. The kommune and the boligorganisationer are
 LBF010's concern where the pack makes their seats a warning or an error, and are not repeated
 here; without any board, LBF010 reports the missing board instead, except in a round with no
@@ -15,15 +15,14 @@ deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den mang
 undtagen i en pulje uden krav om bestyrelse (2006-2010), hvor hver medfinansierende part meldes her.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .frame import (LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label,
                     present_or_plan)
 
 
 def _cofinancing(plan) -> dict[str, int]:
-    """Kroner per co-financing part (every non-LBF source with money), in plan order."""
+    """Kroner per co-financing party (every non-LBF source with money), in plan order."""
     totals: dict[str, int] = {}
     for source in (plan.budget.sources or []) if plan.budget else []:
         if source.party and plan.party_type(source.party) not in (None, LBF_TYPE) and source.total > 0:
@@ -34,7 +33,7 @@ def _cofinancing(plan) -> dict[str, int]:
 @rule(
     code="LBF011",
     severity="warning",
-    title=("En medfinansierende part sidder ikke i bestyrelsen", "A co-financing part has no seat on the board"),
+    title=("En medfinansierende part sidder ikke i bestyrelsen", "A co-financing party has no seat on the board"),
     source="RULES.md, Plan frame (Steering body): 000 l.1194-1274",
     bad=Example(at="budget.finansiering[2]", yaml="part: ab"),
     good=Example(at="budget.finansiering[2]", yaml="part: bo"),
@@ -61,5 +60,5 @@ def check(plan, ctx):
                              f"boligsociale bestyrelse. Tilføj et medlem med part: {party_id}, så parten er med til "
                              "at styre og står til ansvar for sit bidrag.",
                           en=f"{who} co-finances the plan with {kr(amount, 'en')} but has no member on the "
-                             f"boligsocial board. Add a member with part: {party_id}, so the part helps steer the "
+                             f"boligsocial board. Add a member with part: {party_id}, so the party helps steer the "
                              "plan and answers for its contribution.")

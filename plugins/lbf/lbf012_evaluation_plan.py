@@ -12,7 +12,7 @@ afsnittet `evaluering` har ingen evalueringsplan; en uden nogen dato (hverken `m
 `slut`) har ikke planlagt hvornår. Én dato er nok: en plan kan udelade midtvejsevalueringen.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import present_or_plan
 

@@ -11,7 +11,7 @@ til evaluering (kategori `evaluering` eller en linje, hvis note nævner den, jf.
 `governance.evaluation_notes`), har ikke betalt for den. Kontrolleres kun, når planen har udgifter.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .frame import matches
 
@@ -28,7 +28,7 @@ def check(plan, ctx):
     costs = (plan.budget.costs or []) if plan.budget else []
     if ctx.pack is None or not costs:
         return
-    notes = ctx.pack.governance.evaluation_notes
+    notes = ctx.pack.section("governance").evaluation_notes
     if any(c.total > 0 and (c.category == "evaluering" or matches(c.note, notes)) for c in costs):
         return
     yield ctx.finding(plan.budget, "udgifter",

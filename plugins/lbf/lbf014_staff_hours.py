@@ -13,8 +13,7 @@ får den tid, planen lover. For hver stilling lægges aktiviteternes `timer_pr_u
 sammen og sammenlignes med stillingens `timer_pr_uge`. Lige op går.
 """
 
-from planlint.i18n import join, number
-from planlint.rule import Example, rule
+from planlint import Example, join, number, rule
 
 
 def _hours(value, lang: str) -> str:

@@ -1,8 +1,8 @@
 """An activity's `ansvarlig` and the `rolle` of its medarbejderressourcer name who does the work:
-a post in organisation.medarbejdere or a part id (FORMAT.md, aktiviteter). A name that is neither
+a post in organisation.medarbejdere or a party id (FORMAT.md, aktiviteter). A name that is neither
 is usually a typo ("jobkonsulenten" for "jobkonsulent") or a post the plan forgot to finance; the
 plan then does not say who is responsible, and the hours cannot be checked against any post. The
-closest post or part id is suggested.
+closest post or party id is suggested.
 
 Dansk:
 En aktivitets `ansvarlig` og `rolle` i dens medarbejderressourcer siger, hvem der udfører
@@ -12,15 +12,14 @@ eller en stilling, planen har glemt at finansiere; så siger planen ikke, hvem d
 timerne kan ikke holdes op mod en stilling. Den nærmeste stilling eller part foreslås.
 """
 
-from planlint.rule import Example, rule
-from planlint.validate import closest
+from planlint import Example, closest, rule
 
 
 @rule(
     code="LBF015",
     severity="error",
     title=("Ansvarlig eller rolle er hverken en stilling eller en part",
-           "Responsible or role is neither a post nor a part"),
+           "Responsible or role is neither a post nor a party"),
     source="RULES.md, Plan frame (Staff: \"An ansvarlig or rolle that names no post or part: error\"); "
            "FORMAT.md, aktiviteter (ansvarlig: a rolle from organisation.medarbejdere, or a part id)",
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulenten"),
@@ -37,7 +36,7 @@ def check(plan, ctx):
         guess = closest(value, names)
         if lang == "en":
             return (f"Did you mean '{guess}'?" if guess else
-                    "Write a post from organisation.medarbejdere or a part id, or add the post there.")
+                    "Write a post from organisation.medarbejdere or a party id, or add the post there.")
         return (f"Mente du '{guess}'?" if guess else
                 "Skriv en stilling fra organisation.medarbejdere eller et part-id, eller tilføj stillingen dér.")
 

@@ -12,8 +12,7 @@ LBF-instrument med sin egen ansøgning. En udgiftslinje i planens budget, der be
 de to sammen og puster budgettet op, som fordelingen 75/25 regnes på.
 """
 
-from planlint.i18n import kr
-from planlint.rule import Example, rule
+from planlint import Example, kr, rule
 
 from .frame import matches
 
@@ -29,7 +28,7 @@ from .frame import matches
 def check(plan, ctx):
     if ctx.pack is None or plan.budget is None:
         return
-    patterns = ctx.pack.governance.rent_support
+    patterns = ctx.pack.section("governance").rent_support
     for cost in plan.budget.costs or []:
         if matches(cost.note, patterns):
             yield ctx.finding(cost, "note",

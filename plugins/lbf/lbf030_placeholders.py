@@ -25,11 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from planlint.findings import format_path
-from planlint.i18n import join
-from planlint.init_plan import EXAMPLE_COSTS, EXAMPLE_SOURCES, PLACEHOLDER
-from planlint.model import Base, Budget
-from planlint.rule import Example, rule
+from planlint import EXAMPLE_COSTS, EXAMPLE_SOURCES, PLACEHOLDER, Base, Budget, Example, format_path, join, rule
 
 #: how many placeholders a message names before "and N more"
 SHOWN = 3

@@ -6,11 +6,10 @@ the six components of a complete criterion) is in ``criteria.py``.
 computed with the same helpers the rules use.
 """
 
-from planlint import hookimpl
-from planlint.findings import format_path
-from planlint.rule import rules_in
+from planlint import format_path, hookimpl, rules_in
 
 from .criteria import activity_key, completeness, partial_ends, target_years
+from .pack_section import SECTIONS
 
 RULES = rules_in(__name__)
 
@@ -18,6 +17,11 @@ RULES = rules_in(__name__)
 @hookimpl
 def planlint_rules():
     return RULES
+
+
+@hookimpl
+def planlint_pack_sections():
+    return SECTIONS
 
 
 @hookimpl

@@ -15,13 +15,12 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from planlint.findings import format_path
-from planlint.i18n import number
+from planlint import format_path, number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint.model import Activity, Area, Criterion, Plan
-    from planlint.rule import CheckContext
-    from planlint.rulepack import SuccessTerms
+    from planlint import Activity, Area, CheckContext, Criterion, Plan
+
+    from .pack_section import SuccessTerms
 
 #: The components of a complete criterion, in the Danish words the report shows.
 COMPONENTS = ("indikator", "niveau", "enhed", "baseline", "mål for alle år", "datakilde")
@@ -196,7 +195,7 @@ def lacking(plan: Plan, ctx: CheckContext, key: str,
 
 def terms(ctx: CheckContext) -> SuccessTerms | None:
     """The pack's SUC word lists; None for a plan without a known pulje."""
-    return getattr(ctx.pack, "success", None) if ctx.pack is not None else None
+    return ctx.pack.section("success") if ctx.pack is not None else None
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ målopfyldelsesskema (002 l.3155-3165). En hovedaktivitet bærer sit indsatsomr�
 kriterier er her en fejl; for andre aktiviteter en advarsel.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import absent, criteria_of
 

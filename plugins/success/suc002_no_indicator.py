@@ -10,7 +10,7 @@ ikke kan måles, kan ikke følges op: cirka en tredjedel af de ikke opfyldte end
 planerne skyldtes, at der ikke kunne indhentes data (003 l.2297-2301).
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import blank, criterion_name, lacking
 

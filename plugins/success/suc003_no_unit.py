@@ -10,7 +10,7 @@ målopfyldelsesskemaet. FORMAT.md regner enheden med til et komplet kriterium; "
 fortæller også planlint, at målene er andele mellem 0 og 100.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import blank, criterion_name, lacking
 

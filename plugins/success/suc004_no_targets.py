@@ -12,7 +12,7 @@ måles (003 l.2297-2301). Et mål, der ikke er et tal, er en formatfejl (PLN); d
 melder et kriterium helt uden mål.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import criterion_name, lacking, target_years, terms
 

@@ -12,7 +12,7 @@ sige, om de blev nået (000 l.1497-1528). En baseline uden 'værdi' tæller som 
 En advarsel: LBF kræver det ikke ordret, men evalueringen har brug for det.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import absent, criterion_name, each_criterion, has_baseline
 

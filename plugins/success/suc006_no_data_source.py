@@ -11,7 +11,7 @@ medarbejderne ikke så formålet (000 l.1497-1528). At navngive kilden fra start
 ansvarlig for den.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import blank, criterion_name, lacking
 

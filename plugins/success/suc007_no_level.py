@@ -13,7 +13,7 @@ ingen se, om et indsatsområde måler andet end sin egen aktivitet (SUC010). FOR
 niveauet med til et komplet kriterium; RULES.md angiver ingen alvorlighed, så planlint advarer.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import criterion_name, lacking
 

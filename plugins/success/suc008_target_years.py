@@ -22,8 +22,7 @@ planår; et mål for det ene af de to yderår tæller da for begge, så både {2
 {2022..2025} er komplette.
 """
 
-from planlint.i18n import join
-from planlint.rule import Example, rule
+from planlint import Example, join, rule
 
 from .criteria import (
     absent,

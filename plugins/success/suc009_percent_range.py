@@ -10,8 +10,7 @@ antal skrevet med den forkerte enhed, og den gør målet umuligt eller meningsl�
 enheder der betyder procent, og grænserne, står i regelpakken.
 """
 
-from planlint.i18n import join
-from planlint.rule import Example, rule
+from planlint import Example, join, rule
 
 from .criteria import (
     criterion_name,

@@ -16,7 +16,7 @@ niveau (SUC007, eller en ugyldig værdi: PLN) lader områdets niveau stå åbent
 ét fund.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import area_name, criteria_of
 

@@ -22,8 +22,7 @@ beskrivelse ikke indeholder et ord for reduktion. Ordene står i regelpakken
 utryghed ...), hvor et mål under baseline netop er meningen. De kriterier er undtaget.
 """
 
-from planlint.i18n import join
-from planlint.rule import Example, rule
+from planlint import Example, join, rule
 
 from .criteria import (
     aims_at_fall,

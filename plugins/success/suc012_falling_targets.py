@@ -16,7 +16,7 @@ er i orden.
 
 from itertools import pairwise
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import (
     aims_at_fall,

@@ -28,8 +28,7 @@ måder at tælle samme leverance på og meldes ikke. Ét fund pr. række, ved de
 hvor antagelsen begynder.
 """
 
-from planlint.i18n import join
-from planlint.rule import Example, rule
+from planlint import Example, join, rule
 
 from .criteria import LEVEL_ORDER, criteria_of, is_percent, targets, terms, value_text
 

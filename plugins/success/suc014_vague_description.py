@@ -16,7 +16,7 @@ bøjninger) og ikke indeholder et ciffer.
 
 import re
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import criterion_name, each_criterion, mentions, terms
 

@@ -16,7 +16,7 @@ personer, familier, unge eller beboere (success.person_terms). En info: at tæll
 være rigtigt for et output, men så bør indikatoren ikke lyde som et antal personer.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 from .criteria import criterion_name, each_criterion, mentions, terms
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import List, NoReturn, Optional
@@ -74,13 +75,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     evaluated while an exception is being handled, and a planlint that cannot
     even import itself must still end in one sentence."""
     try:
-        from .config import ConfigError
-        from .engine import UsageError
-        from .plugins import PluginLoadError
-        from .rulepack import PackError
+        from .errors import UsageError  # ConfigError, PackError and PluginLoadError are UsageErrors
     except Exception:  # noqa: BLE001 - the generic "internal error" sentence follows
         return ()
-    return (ConfigError, UsageError, PluginLoadError, PackError)
+    return (UsageError,)
 
 
 def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -129,74 +127,121 @@ def check(
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
-    code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename, summary)
-    raise typer.Exit(code)
+    options = CheckOptions(
+        paths=paths, format=format.value if format else None, lang=language,
+        fail_on=fail_on.value if fail_on else None, select=select, ignore=ignore, config=config, output=output,
+        max_file_size=max_file_size, plugin_timeout=plugin_timeout, rule_packs=rule_packs, parser=parser,
+        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary)
+    raise typer.Exit(guarded(language, _check, options))
 
 
-def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None, summary=False) -> int:
-    from .config import Overrides, load_config_file, parse_codes
-    from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
-    from .findings import Severity
-    from .formatters import FormatOptions, get_writer
+@dataclass(frozen=True)
+class CheckOptions:
+    """What ``planlint check`` was asked to do: its arguments and options as given (None: not given)."""
+
+    paths: list[str]
+    format: str | None = None
+    lang: str | None = None
+    fail_on: str | None = None
+    select: str | None = None
+    ignore: str | None = None
+    config: Path | None = None
+    output: Path | None = None
+    max_file_size: int | None = None
+    plugin_timeout: float | None = None
+    rule_packs: Path | None = None
+    parser: str | None = None
+    no_suppress: bool = False
+    stdin_filename: str | None = None
+    summary: bool = False
+
+
+def _check(options: CheckOptions) -> int:
+    """Lint the plans and write the report; the exit status."""
+    from .config import load_config_file
+    from .engine import STDIN, Linter, collect_files, exit_status, refuse_to_overwrite_a_plan
+
+    _refuse_meaningless_options(options)
+    overrides = _overrides(options)
+    files = collect_files(options.paths)  # a path that does not exist stops here, before any work
+    if options.output is not None:  # before the run, so a long run does not end in this
+        # the file the text on standard input stands for (an editor's buffer) is a plan too
+        named = [Path(options.stdin_filename)] if options.stdin_filename and STDIN in options.paths else []
+        refuse_to_overwrite_a_plan(options.output, files + named)
+    base = load_config_file(options.config) if options.config else None
+    linter = Linter(overrides=overrides, packs_dir=str(options.rule_packs) if options.rule_packs else None,
+                    backend=options.parser, base_settings=base)
+    results = list(linter.lint_paths(options.paths, options.stdin_filename, files))
+    if not results:  # not an error (an empty plan repository), but never silence
+        said = ("no plan files (*.yaml, *.yml) were found." if options.lang == "en"
+                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
+        typer.echo(f"planlint: {said}", err=True)
+    _write_report(results, options, linter, overrides, base)
+    return exit_status(results)
+
+
+def _refuse_meaningless_options(options: CheckOptions) -> None:
+    """``UsageError`` for options that cannot do anything here (no silent pass)."""
+    from .engine import STDIN
+    from .errors import UsageError
     from .yamlparse import available_backends
 
-    from .engine import STDIN, UsageError
-
-    if stdin_filename is not None and STDIN not in paths:
+    if options.stdin_filename is not None and STDIN not in options.paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
-    if summary and format is not None and format.value not in ("text", "rich"):
-        raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {format.value}.",
-                         f"--summary applies to the text format (rich always shows the counts), not {format.value}.")
+    if options.summary and options.format not in (None, "text", "rich"):
+        raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {options.format}.",
+                         f"--summary applies to the text format (rich always shows the counts), not {options.format}.")
+    parser = options.parser
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
                          f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
-    overrides = Overrides(
-        select=parse_codes(select) if select is not None else None,
-        ignore=parse_codes(ignore) if ignore is not None else None,
-        fail_on=Severity(fail_on.value) if fail_on else None,
-        lang=language,
-        max_file_size=max_file_size,
-        plugin_timeout=plugin_timeout,
-        suppress=False if no_suppress else None,
+
+
+def _overrides(options: CheckOptions):  # type: ignore[no-untyped-def]
+    """The command line's part of the settings (it wins over the configuration files)."""
+    from .config import Overrides, parse_codes
+    from .findings import Severity
+
+    return Overrides(
+        select=parse_codes(options.select) if options.select is not None else None,
+        ignore=parse_codes(options.ignore) if options.ignore is not None else None,
+        fail_on=Severity(options.fail_on) if options.fail_on else None,
+        lang=options.lang,
+        max_file_size=options.max_file_size,
+        plugin_timeout=options.plugin_timeout,
+        suppress=False if options.no_suppress else None,
     )
-    files = collect_files(paths)  # a path that does not exist stops here, before any work
-    if output is not None:  # before the run, so a long run does not end in this
-        named = [Path(stdin_filename)] if stdin_filename and STDIN in paths else []  # the buffer's file
-        refuse_to_overwrite_a_plan(output, files + named)
-    base = load_config_file(config) if config else None
-    linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
-                    backend=parser, base_settings=base)
-    results = list(linter.lint_paths(paths, stdin_filename, files))
-    if not results:  # not an error (an empty plan repository), but never silence
-        said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
-                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
-        typer.echo(f"planlint: {said}", err=True)
-    chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
-    options = FormatOptions(
+
+
+def _write_report(results, options: CheckOptions, linter, overrides, base) -> None:  # type: ignore[no-untyped-def]
+    """The report in the chosen format, on standard output or in ``--output``."""
+    from .engine import output_lang
+    from .formatters import FormatOptions, get_writer
+
+    output = options.output
+    chosen = options.format or ("rich" if sys.stdout.isatty() and output is None else "text")
+    format_options = FormatOptions(
         lang=output_lang((result.lang for result in results), overrides, base),
         color=sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ,
         tool_version=__version__,
         rules=dict(linter.registry.rules) if linter.registry else {},
         to_file=output is not None,
-        summary=summary,
+        summary=options.summary,
     )
     write = get_writer(chosen)
-    if output is not None:
-        _write_file(output, write, results, options)
-        if sys.stdout.isatty():
-            # the report went to the file; the person at the terminal still sees the counts
-            from dataclasses import replace
+    if output is None:
+        write(results, format_options, sys.stdout)
+        return
+    _write_file(output, write, results, format_options)
+    if sys.stdout.isatty():
+        # the report went to the file; the person at the terminal still sees the counts
+        from dataclasses import replace
 
-            from .formatters.rich_format import write_summary
+        from .formatters.rich_format import write_summary
 
-            write_summary(results, replace(options, color="NO_COLOR" not in os.environ, to_file=False),
-                          sys.stdout, str(output))
-    else:
-        write(results, options, sys.stdout)
-    return exit_status(results)
+        write_summary(results, replace(format_options, color="NO_COLOR" not in os.environ, to_file=False),
+                      sys.stdout, str(output))
 
 
 class ReportFormat(str, Enum):
@@ -229,7 +274,7 @@ def report(
 
 
 def _write_file(output: Path, write, results, options) -> None:  # type: ignore[no-untyped-def]
-    from .engine import UsageError
+    from .errors import UsageError
 
     try:
         # newline="" keeps the bytes the same on every platform (deterministic CI diffs)

@@ -29,6 +29,8 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .error_wording import expected_value  # the same wording as the plan's type errors
+from .errors import UsageError
 from .findings import Severity
 
 CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
@@ -36,13 +38,8 @@ _CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
 _CODE = re.compile(r"^[A-Z]+[0-9]{3}$")
 
 
-class ConfigError(Exception):
-    """An invalid configuration (exit status 2); one sentence per language."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
+class ConfigError(UsageError):
+    """An invalid configuration (exit status 2)."""
 
 
 @dataclass(frozen=True)
@@ -152,52 +149,13 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _expected(error: dict[str, Any]) -> tuple[str, str] | None:
-    from .validate import expected_value  # the same wording as the plan's type errors
-
-    return expected_value(error)
-
-
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
-    def line_of(key: Any) -> tuple[str, str]:
-        entry = getattr(table, "entries", {}).get(key)
-        return (f", linje {entry[0].line}", f", line {entry[0].line}") if entry else ("", "")
-
+    """The settings of a configuration file's table; ``ConfigError`` naming file and line."""
     try:
         parsed = _FileConfig.model_validate(table)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = error["loc"][0] if error["loc"] else ""
-        where_da, where_en = line_of(key)
-        if error["type"] == "extra_forbidden":
-            names = [f.alias or name for name, f in _FileConfig.model_fields.items()]
-            guess = difflib.get_close_matches(str(key), names, n=1)
-            if guess:
-                da, en = f"ukendt nøgle '{key}'; mente du '{guess[0]}'?", f"unknown key '{key}'; did you mean '{guess[0]}'?"
-            else:
-                da = f"ukendt nøgle '{key}' (mulige: {', '.join(names)})"
-                en = f"unknown key '{key}' (known: {', '.join(names)})"
-        elif error["type"] == "literal_error":
-            allowed = error.get("ctx", {}).get("expected", "")
-            da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
-            en = f"'{key}' must be one of {allowed}"
-        elif (expected := _expected(error)) is not None:
-            da, en = f"'{key}' skal være {expected[0]}", f"'{key}' must be {expected[1]}"
-        else:
-            da = f"'{key}' har en ugyldig værdi ({error['msg']})"
-            en = f"'{key}' has an invalid value ({error['msg']})"
-        end = "" if da.endswith("?") else "."
-        raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: {da}{end}",
-                          f"Invalid configuration in {path}{where_en}: {en}{end}")
-    for key, codes in (("select", parsed.select), ("ignore", parsed.ignore), ("severity", parsed.severity)):
-        pattern = _CODE_OR_PREFIX if key != "severity" else _CODE
-        for code in codes or []:
-            if not pattern.match(code):
-                where_da, where_en = line_of(key)
-                what_da = "en regelkode eller et præfiks (som COF eller COF001)" if key != "severity" else "en regelkode (som COF001)"
-                what_en = "a rule code or prefix (like COF or COF001)" if key != "severity" else "a rule code (like COF001)"
-                raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: '{code}' i '{key}' er ikke {what_da}.",
-                                  f"Invalid configuration in {path}{where_en}: '{code}' in '{key}' is not {what_en}.")
+        raise _invalid(path, table, exc.errors()[0]) from None
+    _check_codes(path, table, parsed)
     return Settings(
         select=tuple(parsed.select or ()),
         ignore=tuple(parsed.ignore or ()),
@@ -209,6 +167,51 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
         suppress=not parsed.no_suppress,
         source=str(path),
     )
+
+
+def _line_of(table: dict[str, Any], key: Any) -> tuple[str, str]:
+    """", linje 3" / ", line 3": where the file wrote a key ('' when unknown, as in TOML)."""
+    entry = getattr(table, "entries", {}).get(key)
+    return (f", linje {entry[0].line}", f", line {entry[0].line}") if entry else ("", "")
+
+
+def _invalid(path: Path, table: dict[str, Any], error: dict[str, Any]) -> ConfigError:
+    """The ConfigError of pydantic's first error: one sentence with file, line and what to write."""
+    key = error["loc"][0] if error["loc"] else ""
+    where_da, where_en = _line_of(table, key)
+    if error["type"] == "extra_forbidden":
+        names = [f.alias or name for name, f in _FileConfig.model_fields.items()]
+        guess = difflib.get_close_matches(str(key), names, n=1)
+        if guess:
+            da, en = f"ukendt nøgle '{key}'; mente du '{guess[0]}'?", f"unknown key '{key}'; did you mean '{guess[0]}'?"
+        else:
+            da = f"ukendt nøgle '{key}' (mulige: {', '.join(names)})"
+            en = f"unknown key '{key}' (known: {', '.join(names)})"
+    elif error["type"] == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        da = f"'{key}' skal være en af {allowed.replace(' or ', ' eller ')}"
+        en = f"'{key}' must be one of {allowed}"
+    elif (expected := expected_value(error)) is not None:
+        da, en = f"'{key}' skal være {expected[0]}", f"'{key}' must be {expected[1]}"
+    else:
+        da = f"'{key}' har en ugyldig værdi ({error['msg']})"
+        en = f"'{key}' has an invalid value ({error['msg']})"
+    end = "" if da.endswith("?") else "."
+    return ConfigError(f"Ugyldig konfiguration i {path}{where_da}: {da}{end}",
+                       f"Invalid configuration in {path}{where_en}: {en}{end}")
+
+
+def _check_codes(path: Path, table: dict[str, Any], parsed: _FileConfig) -> None:
+    """``ConfigError`` for a select/ignore entry that is no code or prefix, or a severity key that is no code."""
+    for key, codes in (("select", parsed.select), ("ignore", parsed.ignore), ("severity", parsed.severity)):
+        pattern = _CODE_OR_PREFIX if key != "severity" else _CODE
+        for code in codes or []:
+            if not pattern.match(code):
+                where_da, where_en = _line_of(table, key)
+                what_da = "en regelkode eller et præfiks (som COF eller COF001)" if key != "severity" else "en regelkode (som COF001)"
+                what_en = "a rule code or prefix (like COF or COF001)" if key != "severity" else "a rule code (like COF001)"
+                raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: '{code}' i '{key}' er ikke {what_da}.",
+                                  f"Invalid configuration in {path}{where_en}: '{code}' in '{key}' is not {what_en}.")
 
 
 def settings_for_dir(directory: Path) -> Settings:

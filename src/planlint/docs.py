@@ -196,7 +196,7 @@ def explain_text(rule: Rule, lang: str) -> str:
 
 def explain(code: str, lang: str) -> str:
     """The text of ``planlint explain CODE``; a ``UsageError`` naming the nearest codes."""
-    from .engine import UsageError
+    from .errors import UsageError
 
     rules = all_rules()
     rule = find_rule(code, rules)

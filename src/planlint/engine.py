@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .config import Overrides, Settings, settings_for_dir
+from .errors import UsageError
 from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_bytes, load_file, load_text
 from .plugins import Registry, build_registry, run_plugins
@@ -25,15 +26,6 @@ STDIN = "-"
 
 #: Folders never searched for plans (version control, environments, caches).
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
-
-
-class UsageError(Exception):
-    """The command cannot do its job (exit status 2); one sentence per language."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
 
 
 def collect_files(paths: Iterable[str]) -> list[Path]:
@@ -117,7 +109,7 @@ class Linter:
         if self.registry is None:
             self.registry = build_registry()
         if self.packs is None:
-            self.packs = PackShelf(self.packs_dir)
+            self.packs = PackShelf(self.packs_dir, sections=self.registry.pack_sections())
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings

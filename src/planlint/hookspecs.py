@@ -20,7 +20,8 @@ What flows through the hooks:
   path, text and node tree, for positions.  Plugins never read files.
 * ``pack`` - the ``planlint.rulepack.RulePack`` of the plan's pulje (its
   allowed areas, thresholds, sources), or ``None`` when the plan names no
-  known pulje.
+  known pulje.  A plugin's own section of it is ``pack.section(name)``
+  (see ``planlint_pack_sections``).
 * ``settings`` - the effective ``planlint.config.Settings`` for this file.
 
 Plugins never print, never read or write files, and return findings instead
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
     from .model import Plan
     from .rule import Rule
-    from .rulepack import RulePack
+    from .rulepack import PackSection, RulePack
 
 hookspec = pluggy.HookspecMarker("planlint")
 hookimpl = pluggy.HookimplMarker("planlint")
@@ -91,4 +92,23 @@ def planlint_facts(plan: "Plan", pack: "RulePack | None") -> "dict[str, Any] | N
     and dicts of them), e.g. ``{"cofinancing": {...}}``.  Names are global:
     prefix them with the plugin name when in doubt.  Must not raise for a
     partial plan; return ``None`` or ``{}`` when there is nothing to say.
+    """
+
+
+@hookspec
+def planlint_pack_sections() -> "dict[str, type[PackSection]]":
+    """Declare the sections of a rule pack this plugin reads, by name.
+
+    Return ``{name: model}``, each model a subclass of ``planlint.PackSection``
+    (a frozen pydantic model; an unknown key is an error; a ``source`` says
+    where the requirements come from).  A pack's top-level key ``name`` is
+    then this plugin's: it is validated with the model when the pack loads (a
+    broken section stops the run with exit status 2, naming file and line),
+    and the plugin's checks read it as ``ctx.pack.section(name)``.  A pack
+    without the section is an error too, unless the model says
+    ``optional = True`` (then ``section(name)`` is ``None``).
+
+    A name belongs to one plugin and cannot be one of the core's keys
+    (``pulje``, ``areas``, ``cofinancing``, ...); a clash stops the run with
+    exit status 2.
     """

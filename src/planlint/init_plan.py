@@ -86,7 +86,7 @@ def plan_years(pulje: str, start: int | None = None, end: int | None = None,
     period would run past the round's last day (``period.latest_end``).  Given
     one, the other follows from the round's period length.
     """
-    from .engine import UsageError
+    from .errors import UsageError
     from .rulepack import load_packs
 
     pack = load_packs()[pulje]
@@ -222,7 +222,7 @@ evaluering: {{midtvejs: {midterm}-12-31, slut: {last}-12-31, ekstern: true, meto
 def run(file: str | None, pulje: str, kommune: str | None, boligorganisation: str | None, schema: str | None,
         lang: str | None = None, start: int | None = None, end: int | None = None) -> int:
     """The body of ``planlint init``: write the skeleton, never over an existing file."""
-    from .engine import UsageError
+    from .errors import UsageError
     from .rulepack import load_packs
 
     packs = load_packs()

@@ -452,11 +452,11 @@ class Plan(Base):
         return period.years() if period else []
 
     def party(self, party_id: str | None) -> Party | None:
-        """The part with this id (the first, when ids repeat), or None."""
+        """The party with this id (the first, when ids repeat), or None."""
         if self._parties_by_id is None:  # built once: rules look parties up per reference
             self._parties_by_id = {}
             for party in self.parties or []:
-                if party.id is not None:  # a part without id is named by nothing
+                if party.id is not None:  # a party without id is named by nothing
                     self._parties_by_id.setdefault(party.id, party)
         return self._parties_by_id.get(party_id)
 

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Self
 import pluggy
 
 from . import hookspecs
+from .errors import UsageError
 from .findings import Finding, Message, Severity
 from .rule import CheckContext, Rule
 
@@ -29,13 +30,8 @@ CODE_PATTERN = re.compile(r"[A-Z]+[0-9]{3}")
 LOAD_TIMEOUT = 10.0
 
 
-class PluginLoadError(Exception):
+class PluginLoadError(UsageError):
     """A plugin that cannot be loaded (exit status 2)."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
 
 
 @dataclass
@@ -60,6 +56,33 @@ class Registry:
             if isinstance(result, dict) and not timer.expired:
                 merged.update(result)
         return merged
+
+    def pack_sections(self) -> dict[str, type]:
+        """Every plugin's ``planlint_pack_sections``, by name; PluginLoadError for a bad one."""
+        from .rulepack import PackSection, RulePack
+
+        sections: dict[str, type] = {}
+        owners: dict[str, str] = {}
+        for impl in self.manager.hook.planlint_pack_sections.get_hookimpls():
+            plugin = impl.plugin_name
+            try:
+                declared = dict(impl.function() or {})
+            except Exception as exc:  # noqa: BLE001 - as for planlint_rules: exit 2 naming the plugin
+                raise PluginLoadError(
+                    f"Pluginet '{plugin}' fejlede, da det skulle oplyse sine afsnit af regelpakkerne: {_exception_text(exc)}.",
+                    f"The plugin '{plugin}' failed to declare its rule pack sections: {_exception_text(exc)}.") from None
+            for name, model in declared.items():
+                if not (isinstance(model, type) and issubclass(model, PackSection)):
+                    raise PluginLoadError(
+                        f"Pluginet '{plugin}' oplyste afsnittet '{name}' med {_shown(model)}, ikke en planlint.PackSection.",
+                        f"The plugin '{plugin}' declared the section '{name}' as {_shown(model)}, not a planlint.PackSection.")
+                if name in RulePack.model_fields or name in owners:
+                    other = owners.get(name, "core")
+                    raise PluginLoadError(
+                        f"Afsnittet '{name}' af regelpakkerne oplyses af både '{other}' og '{plugin}'.",
+                        f"The rule pack section '{name}' is declared by both '{other}' and '{plugin}'.")
+                sections[name], owners[name] = model, plugin
+        return sections
 
 
 def _kwargs(impl: Any, **available: Any) -> dict[str, Any]:

@@ -1,18 +1,75 @@
 """References between ids, unique ids and years inside the period (PLN008-010, PLN016).
 
 These are format rules (FORMAT.md "Conventions"), checked on the model once
-it is built, because they relate one part of the plan to another.
+it is built, because they relate one piece of the plan to another.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-from .findings import Finding, Message, format_path
+from .findings import Finding, format_path
 from .model import Base, Plan
+from .rule import FORMAT, Example, declare
+from .suggestions import Candidates, closest
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .validate import Candidates
+# --- the format rules between parts of the plan: raised here --------------------------
+
+PLN008 = declare(
+    code="PLN008",
+    severity="error",
+    title=("År uden for planperioden", "Year outside the plan period"),
+    rationale=("Hvert år i et årskort (mål, beløb) skal ligge inden for plan.periode; ellers tælles det med i "
+               "en periode, planen ikke dækker.",
+               "Every year in a year map (targets, amounts) must lie inside plan.periode; otherwise it counts "
+               "towards a period the plan does not cover."),
+    source=FORMAT + ", Conventions (\"Every year in a year map must lie inside plan.periode\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
+                yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45}"),
+    good=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
+                 yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40}"),
+)
+
+
+PLN009 = declare(
+    code="PLN009",
+    severity="error",
+    title=("Henvisning til et id, der ikke findes", "Reference to an id that does not exist"),
+    rationale=("Parter, aftaler, aktiviteter og indsatsområder henvises til med id; et id, der ikke findes, "
+               "er en stavefejl eller en glemt part.",
+               "Parties, agreements, activities and areas are referred to by id; an id that does not exist is "
+               "a typo or a forgotten party."),
+    source=FORMAT + ", Conventions (\"A reference to an id that does not exist is an error\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab, redbarnet]"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
+)
+
+
+PLN010 = declare(
+    code="PLN010",
+    severity="error",
+    title=("Samme id to gange", "Duplicate id"),
+    rationale=("Id'er skal være entydige i deres liste (aktivitets-id'er i hele planen), ellers er en henvisning tvetydig.",
+               "Ids must be unique within their list (activity ids across the whole plan), or a reference is ambiguous."),
+    source=FORMAT + ", Conventions (\"an id (a string, unique within its list)\")",
+    bad=Example(at="parter[3]", yaml="id: bo"),
+    good=Example(at="parter[3]", yaml="id: ab"),
+)
+
+
+PLN016 = declare(
+    code="PLN016",
+    severity="error",
+    title=("Henvisning til en part af forkert type", "Reference to a party of the wrong type"),
+    rationale=("plan.kommune skal pege på en part af typen kommune, og boligorganisationer og afdelingers "
+               "boligorganisation på parter af typen boligorganisation.",
+               "plan.kommune must point at a party of type kommune, and boligorganisationer and an afdeling's "
+               "boligorganisation at parties of type boligorganisation."),
+    source=FORMAT + ", plan og afdelinger",
+    bad=Example(at="plan", yaml="kommune: bo"),
+    good=Example(at="plan", yaml="kommune: ek"),
+)
+
 
 _TYPE_DA = {"kommune": "en kommune", "boligorganisation": "en boligorganisation"}
 _TYPE_EN = {"kommune": "a municipality (kommune)", "boligorganisation": "a housing organisation"}
@@ -34,31 +91,28 @@ def check_references(plan: Plan, damaged: set[str] = frozenset()) -> list[Findin
 
 def _candidates(known: Iterable[str]) -> Candidates:
     """The known ids, prepared once for every unknown one's suggestion."""
-    from .validate import Candidates  # validate imports this module
-
     return Candidates(sorted(k for k in known if k))
 
 
 def _unknown(path: tuple, value: str, what_da: str, what_en: str, known: Candidates) -> Finding:
-    from .validate import closest
-
     guess = closest(value, known)
     tip_da = f" Mente du '{guess}'?" if guess else ""
     tip_en = f" Did you mean '{guess}'?" if guess else ""
-    return Finding("PLN009", Message(
-        f"'{value}' henviser til {what_da}, der ikke findes.{tip_da}",
-        f"'{value}' refers to {what_en} that does not exist.{tip_en}"), path)
+    return PLN009.finding(
+        path,
+        da=f"'{value}' henviser til {what_da}, der ikke findes.{tip_da}",
+        en=f"'{value}' refers to {what_en} that does not exist.{tip_en}")
 
 
 def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
-    groups: list[tuple[str, str, list[Any], str]] = [
-        ("parter", "part", list(plan.parties or []), "id"),
-        ("samarbejdsaftaler", "samarbejdsaftale", list(plan.agreements or []), "id"),
-        ("indsatsområder", "indsatsområde", list(plan.areas or []), "id"),
-        ("aktiviteter", "aktivitet", [a for _, a in plan.activities()], "id"),
-        ("afdelinger", "afdeling", list(plan.sections or []), "number"),
+    groups: list[tuple[str, str, list[Any], str]] = [  # what, in Danish and in English
+        ("part", "party", list(plan.parties or []), "id"),
+        ("samarbejdsaftale", "cooperation agreement", list(plan.agreements or []), "id"),
+        ("indsatsområde", "intervention area", list(plan.areas or []), "id"),
+        ("aktivitet", "activity", [a for _, a in plan.activities()], "id"),
+        ("afdeling", "afdeling", list(plan.sections or []), "number"),
     ]
-    for _, what, objects, attr in groups:
+    for what, what_en, objects, attr in groups:
         first_seen: dict[str, Base] = {}
         for obj in objects:
             value = getattr(obj, attr)
@@ -66,68 +120,77 @@ def _duplicate_ids(plan: Plan) -> Iterator[Finding]:
                 continue
             if value in first_seen:
                 first = first_seen[value].plan_path
-                yield Finding("PLN010", Message(
-                    f"Id'et '{value}' bruges af mere end én {what} (også i {format_path(first)}); id'er skal være entydige.",
-                    f"The id '{value}' is used by more than one {what} (also in {format_path(first)}); ids must be unique."),
-                    obj.path_of(attr))
+                yield PLN010.finding(
+                    obj.path_of(attr),
+                    da=f"Id'et '{value}' bruges af mere end én {what} (også i {format_path(first)}); id'er skal være entydige.",
+                    en=f"The id '{value}' is used by more than one {what_en} (also in {format_path(first)}); ids must be unique.")
             else:
                 first_seen[value] = obj
 
 
-def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
-    staff_roles = plan.staff_roles()
-    known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
+#: A place that names a party: the object, its key, the id written there, its index in a
+#: list (or None), and the party type that belongs there (or None for any type).
+PartyMention = tuple[Base, str, Any, "int | None", "str | None"]
 
-    def check(owner: Base, key: str, value: Any, index: int | None = None, want: str | None = None) -> Iterator[Finding]:
+
+def _party_references(plan: Plan, parties_damaged: bool) -> Iterator[Finding]:
+    """PLN009 for a party id that does not exist, PLN016 for a party of the wrong type."""
+    known: list[Candidates] = []  # the party ids for suggestions, prepared at the first unknown one
+    for owner, key, value, index, want in _party_mentions(plan):
         if not isinstance(value, str):
-            return
+            continue
         path = owner.path_of(key) + ((index,) if index is not None else ())
-        party = plan.party(value)  # the first part with that id; a second is PLN010
+        party = plan.party(value)  # the first party with that id; a second is PLN010
         if party is None:
             if parties_damaged:
-                return
+                continue
             if not known:
                 known.append(_candidates(p.id for p in plan.parties or [] if p.id))
             yield _unknown(path, value, "en part", "a party", known[0])
         elif want and party.type and party.type != want:
-            yield Finding("PLN016", Message(
-                f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
-                f"'{value}' is of type {party.type}, but {_TYPE_EN[want]} belongs here."), path)
+            yield PLN016.finding(
+                path,
+                da=f"'{value}' er af typen {party.type}, men her skal stå {_TYPE_DA[want]}.",
+                en=f"'{value}' is of type {party.type}, but {_TYPE_EN[want]} belongs here.")
 
+
+def _party_mentions(plan: Plan) -> Iterator[PartyMention]:
+    """Every place in the plan that names a party by id, in the order of the file's sections."""
     meta = plan.plan
     if meta is not None:
-        yield from check(meta, "municipality", meta.municipality, want="kommune")
+        yield meta, "municipality", meta.municipality, None, "kommune"
         for i, org in enumerate(meta.housing_orgs or []):
-            yield from check(meta, "housing_orgs", org, i, want="boligorganisation")
+            yield meta, "housing_orgs", org, i, "boligorganisation"
     for section in plan.sections or []:
-        yield from check(section, "housing_org", section.housing_org, want="boligorganisation")
+        yield section, "housing_org", section.housing_org, None, "boligorganisation"
     org = plan.organisation
     if org is not None:
         for body in (org.board, org.follow_group):
             for member in (body.members or []) if body else []:
-                yield from check(member, "party", member.party)
+                yield member, "party", member.party, None, None
         if org.project_lead is not None:
-            yield from check(org.project_lead, "party", org.project_lead.party)
+            yield org.project_lead, "party", org.project_lead.party, None, None
         for staff in org.staff or []:
-            yield from check(staff, "party", staff.party)
+            yield staff, "party", staff.party, None, None
     for signature in plan.signatures or []:
-        yield from check(signature, "party", signature.party)
+        yield signature, "party", signature.party, None, None
     for agreement in plan.agreements or []:
         for i, party in enumerate(agreement.parties or []):
-            yield from check(agreement, "parties", party, i)
+            yield agreement, "parties", party, i, None
+    staff_roles = plan.staff_roles()
     for _, activity in plan.activities():
         for i, party in enumerate(activity.partners or []):
-            yield from check(activity, "partners", party, i)
+            yield activity, "partners", party, i, None
         anchor = activity.forankring
         if anchor is not None:
             for i, party in enumerate(anchor.parties or []):
                 # the plan's own staff in ``hos`` is the forankring plugin's
                 # finding (no anchoring at all), not a dangling reference
                 if party not in staff_roles:
-                    yield from check(anchor, "parties", party, i)
+                    yield anchor, "parties", party, i, None
     if plan.budget is not None:
         for source in plan.budget.sources or []:
-            yield from check(source, "party", source.party)
+            yield source, "party", source.party, None, None
 
 
 def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
@@ -177,7 +240,7 @@ def _years_outside_period(plan: Plan) -> Iterator[Finding]:
     for owner, name, year_map in maps:
         for year in year_map or {}:
             if not first <= year <= last:
-                yield Finding("PLN008", Message(
-                    f"Året {year} ligger uden for planperioden {first}-{last}.",
-                    f"The year {year} lies outside the plan period {first}-{last}."),
-                    owner.path_of(name) + (str(year),))
+                yield PLN008.finding(
+                    owner.path_of(name) + (str(year),),
+                    da=f"Året {year} ligger uden for planperioden {first}-{last}.",
+                    en=f"The year {year} lies outside the plan period {first}-{last}.")

@@ -83,6 +83,39 @@ class Rule:
     def prefix(self) -> str:
         return self.code.rstrip("0123456789")
 
+    def finding(self, at: "Place", *keys: str | int, da: str, en: str, hint_da: str | None = None,
+                hint_en: str | None = None, severity: str | Severity | None = None) -> Finding:
+        """A finding of this rule at a place in the plan (as ``CheckContext.finding`` makes one).
+
+        For rules whose findings planlint's own code raises (``declare``).
+        """
+        return _finding(self.code, at, keys, da, en, hint_da, hint_en, severity)
+
+
+#: The plan format, as the core's rules cite it.
+FORMAT = "FORMAT.md (formatet version 1)"
+
+
+def declare(
+    *,
+    code: str,
+    severity: str | Severity,
+    title: Message | tuple[str, str],
+    rationale: Message | tuple[str, str] | str,
+    source: str,
+    bad: Example | None = None,
+    good: Example | None = None,
+) -> Rule:
+    """Declare a rule that planlint's own code raises, not a check function: the core's PLN rules.
+
+    The same keywords as ``@rule``, written in the module that raises the
+    rule (``load``, ``validate``, ``references``, ...), which makes its
+    findings with ``Rule.finding``; ``planlint.core_rules`` hands them to the
+    plugin manager as the plugin ``core``.
+    """
+    return Rule(code=code, severity=Severity.parse(severity), title=_message(title), rationale=_message(rationale),
+                source=source, bad=bad, good=good, plugin="core")
+
 
 def rule(
     *,
@@ -189,20 +222,25 @@ class CheckContext:
         overrides the rule's default, for rules whose level depends on the
         pulje (the rule pack says which).
         """
-        path = place_path(at) + tuple(keys)
-        if (hint_da is None) != (hint_en is None):
-            raise ValueError("a hint needs both hint_da and hint_en (every text exists in both languages)")
-        hint = Message(hint_da, hint_en) if hint_da is not None and hint_en is not None else None
         chosen = code or (self.rule.code if self.rule else None)
         if chosen is None:
             raise ValueError("finding() outside a rule needs code=")
-        return Finding(
-            code=chosen,
-            message=Message(da, en),
-            path=path,
-            hint=hint,
-            severity=Severity.parse(severity) if severity is not None else None,
-        )
+        return _finding(chosen, at, keys, da, en, hint_da, hint_en, severity)
+
+
+def _finding(code: str, at: Place, keys: tuple, da: str, en: str, hint_da: str | None, hint_en: str | None,
+             severity: str | Severity | None) -> Finding:
+    path = place_path(at) + tuple(keys)
+    if (hint_da is None) != (hint_en is None):
+        raise ValueError("a hint needs both hint_da and hint_en (every text exists in both languages)")
+    hint = Message(hint_da, hint_en) if hint_da is not None and hint_en is not None else None
+    return Finding(
+        code=code,
+        message=Message(da, en),
+        path=path,
+        hint=hint,
+        severity=Severity.parse(severity) if severity is not None else None,
+    )
 
 
 def place_path(at: Place) -> PlanPath:

@@ -2,8 +2,15 @@
 
 One YAML file per pulje in ``rules/`` (installed as the ``planlint_rules``
 package).  Numbers and lists that depend on the round live there, never in
-plugin code.  A pack is validated when it is loaded; a broken pack is a
-``PackError`` (exit status 2) naming its file and line.
+plugin code.  What every round shares is said once, in ``rules/base.yaml``:
+a pack that says ``extends: base.yaml`` is that file with its own keys on top
+(mappings merged key by key, any other value replaced).
+
+The core's sections (``areas``, ``cofinancing``, ...) are defined here; a
+plugin declares its own sections with the ``planlint_pack_sections`` hook
+(a ``PackSection`` model per top-level key) and reads them with
+``pack.section(name)``.  A pack is validated when it is loaded; a broken pack
+is a ``PackError`` (exit status 2) naming its file and line.
 """
 
 from __future__ import annotations
@@ -11,12 +18,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from fractions import Fraction
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from .errors import UsageError
 
 PackSeverity = Literal["error", "warning", "info"]
 
@@ -35,27 +45,31 @@ def _compile_all(patterns: list[str]) -> list[str]:
 Patterns = Annotated[list[str], AfterValidator(_compile_all)]
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used; the message is one sentence per language."""
-
-    def __init__(self, da: str, en: str):
-        super().__init__(en)
-        self.da = da
-        self.en = en
+class PackError(UsageError):
+    """A rule pack that cannot be used (exit status 2)."""
 
 
-class _Part(BaseModel):
+class PackSection(BaseModel):
+    """A section of a rule pack; the base of the core's sections and of every plugin's.
+
+    Frozen (a plugin cannot change what the next one reads), an unknown key is
+    an error, and every section says where its requirements come from.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+    #: True when a pack may leave this section out (a plugin's; the core's never are)
+    optional: ClassVar[bool] = False
+
     source: str = Field(description="Where the requirement comes from (seed file and line, or lbf.dk page).")
 
 
-class Areas(_Part):
+class Areas(PackSection):
     closed: bool = Field(description="True when only the listed names are allowed.")
     unknown_severity: PackSeverity = Field(description="Severity of an area name not in the list.")
     names: list[str] = Field(min_length=1)
 
 
-class Requirement(_Part):
+class Requirement(PackSection):
     """A requirement that may or may not apply in this round, at some severity."""
 
     required: bool
@@ -64,18 +78,18 @@ class Requirement(_Part):
                                                     "(RULES.md's rounds table writes '—'): no finding.")
 
 
-class MainActivity(_Part):
+class MainActivity(PackSection):
     severity: PackSeverity = Field(description="Severity when an area has no or several hovedaktiviteter.")
 
 
-class PeriodRules(_Part):
+class PeriodRules(PackSection):
     years: int = Field(gt=0, description="The length of a plan period in years.")
     latest_end: Optional[date] = Field(None, description="The last allowed end date of the period.")
     tolerance_days: int = Field(
         ge=0, description="Days a period may differ from whole years (start 2013-01-02 is still four years).")
 
 
-class Cofinancing(_Part):
+class Cofinancing(PackSection):
     lbf_max_percent: Fraction = Field(description="LBF's share of all financing may not exceed this.")
     local_min_percent: Fraction = Field(description="Local co-financing must reach at least this share.")
 
@@ -99,65 +113,6 @@ class Cofinancing(_Part):
         return self.local_min_percent / 100
 
 
-class ForankringTerms(_Part):
-    """What the forankring plugin recognises in a plan's free text.
-
-    Patterns are Python regular expressions, matched case-insensitively
-    anywhere in the text (use ``\\b`` for a word boundary).
-    """
-
-    own_plan_names: Patterns = Field(
-        min_length=1, description="A part whose name matches one of these is the plan itself (its secretariat).")
-    own_plan_types: list[str] = Field(
-        min_length=1, description="The part types such a name can have (a kommune is never the plan itself).")
-    funding_conditions: Patterns = Field(
-        min_length=1, description="A forankring condition matching one of these depends on further funding.")
-
-
-
-class GovernanceTerms(_Part):
-    """What the LBF plugin recognises in a plan's parties and cost notes.
-
-    Patterns are Python regular expressions, matched case-insensitively
-    anywhere in the text.
-    """
-
-    resident_party_types: list[str] = Field(
-        min_length=1, description="Part types that are the residents themselves (afdelingsbestyrelse, frivillige).")
-    resident_names: Patterns = Field(
-        default_factory=list, description="A part whose name matches one of these is a residents' body.")
-    rent_support: Patterns = Field(
-        min_length=1, description="A cost note matching one of these is rent support, not plan money.")
-    evaluation_notes: Patterns = Field(
-        default_factory=list, description="A cost note matching one of these budgets evaluation.")
-
-
-
-class SuccessTerms(_Part):
-    """What the success-criteria plugin (SUC) recognises in a criterion's text.
-
-    Patterns are Python regular expressions, matched case-insensitively
-    anywhere in the text (use ``\\b`` for a word boundary), except
-    ``percent_units``, which must match the whole ``enhed``.
-    """
-
-    percent_units: Patterns = Field(
-        min_length=1, description="An enhed matching one of these (whole text) is a percentage.")
-    percent_min: float = Field(description="The lowest value a percentage target or baseline may have.")
-    percent_max: float = Field(description="The highest value a percentage target or baseline may have.")
-    target_year_min_days: int = Field(
-        ge=1, le=366, description="A calendar year the period covers for at least this many days needs a target.")
-    reduction_terms: Patterns = Field(
-        min_length=1, description="A criterion whose indikator or beskrivelse matches one of these aims at a fall.")
-    vague_verbs: Patterns = Field(
-        min_length=1, description="A beskrivelse matching one of these (and without a number) is vague.")
-    event_units: Patterns = Field(
-        min_length=1, description="An enhed matching one of these counts events, not persons.")
-    person_terms: Patterns = Field(
-        min_length=1, description="An indikator matching one of these is about persons (or families).")
-
-
-
 class RulePack(BaseModel):
     """The rules of one funding round."""
 
@@ -172,13 +127,15 @@ class RulePack(BaseModel):
     board: Requirement
     period: PeriodRules
     cofinancing: Cofinancing
-    forankring: ForankringTerms
-    governance: GovernanceTerms
-    success: SuccessTerms
-    #: data for third-party plugins, by plugin name; free-form
-    plugins: dict[str, Any] = Field(default_factory=dict)
 
     file: str = Field("", exclude=True)
+    #: the plugins' sections by name: their models, or the data as written when
+    #: the pack was loaded without the plugins' ``planlint_pack_sections``
+    _sections: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def section(self, name: str) -> Any:
+        """A plugin's section of the pack (``forankring``, ...), or None when the pack has none."""
+        return self._sections.get(name)
 
 
 def packs_dir() -> Path:
@@ -187,11 +144,28 @@ def packs_dir() -> Path:
     return Path(str(files("planlint_rules")))
 
 
-def load_pack_file(path: Path) -> RulePack:
-    """Load and validate one pack; ``PackError`` with file and line when broken."""
+#: The key by which a pack names the pack it builds on, a file in its own folder.
+EXTENDS = "extends"
+#: Most packs in one chain of ``extends`` (a loop is an error, not a hang).
+MAX_EXTENDS = 8
+
+#: Section models by section name (``planlint_pack_sections``).
+Sections = Mapping[str, type[PackSection]]
+
+
+@dataclass
+class _Layer:
+    """One file of a pack: the pack itself or a pack it extends."""
+
+    path: Path
+    text: str
+    root: Any
+    data: Any
+
+
+def _read_layer(path: Path) -> _Layer:
+    """One pack file parsed, without validation; ``PackError`` when it is not a YAML mapping."""
     from . import yamlparse
-    from .validate import _loc_to_path  # the same loc -> path walk as for plans
-    from .document import PlanDocument
 
     name = path.name
     try:
@@ -208,31 +182,132 @@ def load_pack_file(path: Path) -> RulePack:
         dup = duplicates[0]
         raise PackError(f"Regelpakken {name}, linje {dup.line}: nøglen '{dup.key}' står to gange.",
                         f"The rule pack {name}, line {dup.line}: the key '{dup.key}' appears twice.")
+    return _Layer(path, text, root, data)
+
+
+def _extended(layer: _Layer) -> str | None:
+    """The file name a pack extends, or None."""
+    target = layer.data.get(EXTENDS) if isinstance(layer.data, dict) else None
+    if target is not None and (not isinstance(target, str) or Path(target).name != target or not target):
+        raise PackError(f"Regelpakken {layer.path.name}: '{EXTENDS}' skal være navnet på en fil i samme mappe.",
+                        f"The rule pack {layer.path.name}: '{EXTENDS}' must name a file in the same folder.")
+    return target
+
+
+def _layers(path: Path) -> list[_Layer]:
+    """The pack and every pack it extends, the base first."""
+    chain = [_read_layer(path)]
+    while (target := _extended(chain[-1])) is not None:
+        following = chain[-1].path.parent / target
+        if any(layer.path.name == target for layer in chain) or len(chain) >= MAX_EXTENDS:
+            raise PackError(f"Regelpakken {path.name} udvider sig selv (gennem '{EXTENDS}: {target}').",
+                            f"The rule pack {path.name} extends itself (through '{EXTENDS}: {target}').")
+        if not following.is_file():
+            raise PackError(f"Regelpakken {chain[-1].path.name} udvider {target}, som ikke findes i samme mappe.",
+                            f"The rule pack {chain[-1].path.name} extends {target}, which is not in its folder.")
+        chain.append(_read_layer(following))
+    return chain[::-1]
+
+
+def _merge(base: Any, own: Any) -> Any:
+    """``own`` on top of ``base``: mappings merged key by key, any other value replaced."""
+    if not (isinstance(base, dict) and isinstance(own, dict)):
+        return own
+    merged = dict(base)
+    for key, value in own.items():
+        merged[key] = _merge(base[key], value) if key in base else value
+    return merged
+
+
+def _merged(layers: list[_Layer]) -> Any:
+    data: Any = None
+    for layer in layers:
+        own = layer.data
+        if isinstance(own, dict):
+            own = {key: value for key, value in own.items() if key != EXTENDS}
+        data = own if data is None else _merge(data, own)
+    return data
+
+
+def _broken(layers: list[_Layer], error: dict[str, Any], prefix: tuple = ()) -> PackError:
+    """The PackError of a validation error, at the line of the file that wrote the value."""
+    from .document import PlanDocument
+    from .paths import loc_to_path, value_at  # the same loc -> path walk as for plans
+
+    loc = prefix + tuple(error["loc"])
+    pack_path, _, _ = loc_to_path(_merged(layers), loc)
+    # the most specific pack that wrote the value, or else the mapping that lacks it
+    layer = next((layer for depth in range(len(pack_path), -1, -1) for layer in reversed(layers)
+                  if depth == 0 or value_at(layer.data, pack_path[:depth]) is not None), layers[-1])
+    name = layer.path.name
+    line, _col = PlanDocument(path=name, text=layer.text, root=layer.root).locate(pack_path)
+    where = ".".join(str(p) for p in pack_path) or "toppen"
+    return PackError(f"Regelpakken {name}, linje {line} ({where}): {error['msg']}.",
+                     f"The rule pack {name}, line {line} ({where}): {error['msg']}.")
+
+
+def load_pack_file(path: Path, sections: Sections | None = None) -> RulePack:
+    """Load and validate one pack (with the packs it extends); ``PackError`` with file and line when broken.
+
+    ``sections`` are the plugins' section models (``Registry.pack_sections``):
+    each of the pack's plugin sections is validated with its model, and a
+    top-level key that neither the core nor a plugin defines is an error.
+    Without them the plugin sections are kept as written, unvalidated.
+    """
+    layers = _layers(path)
+    data = _merged(layers)
+    own: dict[str, Any] = {}
+    if isinstance(data, dict):
+        core = RulePack.model_fields
+        own = {key: value for key, value in data.items()
+               if key not in core and (sections is None or key in sections)}
+        data = {key: value for key, value in data.items() if key not in own}
     try:
         pack = RulePack.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        doc = PlanDocument(path=name, text=text, root=root)
-        pack_path, _, _ = _loc_to_path(data, tuple(error["loc"]))
-        line, _col = doc.locate(pack_path)
-        where = ".".join(str(p) for p in pack_path) or "toppen"
-        raise PackError(f"Regelpakken {name}, linje {line} ({where}): {error['msg']}.",
-                        f"The rule pack {name}, line {line} ({where}): {error['msg']}.")
-    return pack.model_copy(update={"file": str(path)})
+        raise _broken(layers, exc.errors()[0]) from None
+    for key, model in (sections or {}).items():
+        if key in own:
+            try:
+                own[key] = model.model_validate(own[key])
+            except ValidationError as exc:
+                raise _broken(layers, exc.errors()[0], (key,)) from None
+        elif not model.optional:
+            raise PackError(f"Regelpakken {path.name} mangler afsnittet '{key}', som et plugin læser.",
+                            f"The rule pack {path.name} lacks the section '{key}', which a plugin reads.")
+    pack = pack.model_copy(update={"file": str(path)})
+    pack._sections = own
+    return pack
 
 
-@lru_cache(maxsize=None)
-def load_packs(directory: str | None = None) -> dict[str, RulePack]:
-    """Every pack in the directory (default: the installed ``rules/``), by pulje."""
-    folder = Path(directory) if directory else packs_dir()
+def _extended_in(folder: Path, paths: list[Path]) -> set[str]:
+    """The names of the files other packs of the folder extend (bases, not packs of a pulje)."""
+    return {target for path in paths if (target := _extended(_read_layer(path))) is not None}
+
+
+def _load_folder(folder: Path, sections: Sections | None) -> dict[str, RulePack]:
+    paths = sorted(folder.glob("*.yaml"))
+    bases = _extended_in(folder, paths)
     packs: dict[str, RulePack] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        pack = load_pack_file(path)
+    for path in paths:
+        if path.name in bases:
+            continue
+        pack = load_pack_file(path, sections)
         if pack.pulje in packs:
             raise PackError(f"To regelpakker gælder for puljen {pack.pulje}: {Path(packs[pack.pulje].file).name} og {path.name}.",
                             f"Two rule packs claim the pulje {pack.pulje}: {Path(packs[pack.pulje].file).name} and {path.name}.")
         packs[pack.pulje] = pack
     return packs
+
+
+@lru_cache(maxsize=None)
+def load_packs(directory: str | None = None) -> dict[str, RulePack]:
+    """Every pack in the directory (default: the installed ``rules/``), by pulje.
+
+    A file that another pack extends (``base.yaml``) is not a pack of its own.
+    The plugins' sections are kept as written (see ``load_pack_file``).
+    """
+    return _load_folder(Path(directory) if directory else packs_dir(), None)
 
 
 class PackShelf(Mapping[str, RulePack]):
@@ -244,21 +319,24 @@ class PackShelf(Mapping[str, RulePack]):
     is read whole, as ``load_packs`` does.
     """
 
-    def __init__(self, folder: str | Path | None = None):
+    def __init__(self, folder: str | Path | None = None, sections: Sections | None = None):
         self.folder = Path(folder) if folder else packs_dir()
+        self.sections = sections
         if not self.folder.is_dir():  # a mistyped --rule-packs would silently turn off every pack's rules
             raise PackError(f"Mappen med regelpakker '{self.folder}' findes ikke.",
                             f"The rule pack folder '{self.folder}' does not exist.")
         self._loaded: dict[str, RulePack] = {}
+        self._whole_folder_read = False
 
     def __getitem__(self, pulje: str) -> RulePack:
         if pulje not in self._loaded:
             path = self.folder / f"pulje_{str(pulje).replace('-', '_')}.yaml"
-            pack = load_pack_file(path) if path.is_file() else None
+            pack = load_pack_file(path, self.sections) if path.is_file() else None
             if pack is not None and pack.pulje == pulje:
                 self._loaded[pulje] = pack
-            else:
-                self._loaded.update(load_packs(str(self.folder)))
+            elif not self._whole_folder_read:  # once: plans of an unknown pulje must not reread the folder
+                self._whole_folder_read = True
+                self._loaded.update(_load_folder(self.folder, self.sections))
         return self._loaded[pulje]
 
     def __iter__(self) -> Iterator[str]:

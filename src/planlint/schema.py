@@ -287,7 +287,7 @@ def schema_text(pulje: str | None = None) -> str:
 
 def run(pulje: str | None, output: str | None) -> int:
     """The body of ``planlint schema``."""
-    from .engine import UsageError
+    from .errors import UsageError
 
     if pulje is not None and pulje not in known_puljer():
         raise UsageError(f"Puljen '{pulje}' findes ikke; vælg en af: {', '.join(known_puljer())}.",

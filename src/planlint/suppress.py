@@ -22,8 +22,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Finding, Message
+from .rule import Example, declare
 
-UNUSED = "PLN023"
+PLN023 = declare(
+    code="PLN023",
+    severity="info",
+    title=("Undertrykkelse, der ikke bruges", "Suppression that is not used"),
+    rationale=("'# planlint: disable=KODE' sidst på en linje (eller alene på linjen over) og "
+               "'# planlint: disable-file=KODE' tavsgør fund. En undertrykkelse, der ikke tavsgør noget, "
+               "fordi fundet er rettet, koden er forkert eller kommentaren ikke kan læses, skal fjernes, "
+               "så den ikke skjuler et nyt fund senere. --no-suppress ser bort fra alle undertrykkelser.",
+               "'# planlint: disable=CODE' at the end of a line (or alone on the line above) and "
+               "'# planlint: disable-file=CODE' silence findings. A suppression that silences nothing, "
+               "because the finding was fixed, the code is wrong or the comment cannot be read, should be "
+               "removed so it does not hide a new finding later. --no-suppress ignores every suppression."),
+    source="issue 7 (suppressions in the plan); ruff's RUF100 (unused noqa)",
+    bad=Example(yaml="version: 1  # planlint: disable=PLN003\n", whole_file=True,
+                note="Linje 1 har intet PLN003-fund."),
+    good=Example(yaml="version: 1\nplanen: {}  # planlint: disable=PLN003\n", whole_file=True,
+                 note="Den ukendte nøgle 'planen' giver PLN003, som kommentaren tavsgør."),
+)
+
+UNUSED = PLN023.code
 
 #: Findings that mean the file was not (fully) checked: a syntax error, a file
 #: that cannot be read, is no plan, or exceeds a limit, and a crash in
@@ -159,4 +179,4 @@ def _unused(suppressions: list[Suppression], settings: Any, rules: dict[str, Any
 
 
 def _finding(suppression: Suppression, da: str, en: str) -> Finding:
-    return Finding(code=UNUSED, message=Message(da, en), path=(), line=suppression.line, column=suppression.column)
+    return Finding(code=PLN023.code, message=Message(da, en), path=(), line=suppression.line, column=suppression.column)

@@ -8,239 +8,174 @@ right: one bad value yields one finding, never a plan nobody can check.
 
 from __future__ import annotations
 
-import bisect
-import difflib
 import re
-import functools
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .findings import Finding, Message, PlanPath, format_path
+from .error_wording import describe, expected_key, expected_value
+from .findings import Finding, PlanPath, format_path
 from .model import Base, Plan, model_at
+from .paths import loc_to_path, value_at, written_at
 from .references import check_references
-from .yamlparse import PlanDict, PlanList, path_key
+from .rule import FORMAT, Example, declare
+from .suggestions import closest
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import PlanDocument
 
-_EXPECTED = {
-    "string_type": ("en tekst", "a text"),
-    "int_type": ("et helt tal", "a whole number"),
-    "int_parsing": ("et helt tal", "a whole number"),
-    "int_from_float": ("et helt tal", "a whole number"),
-    "float_type": ("et tal", "a number"),
-    "bool_type": ("true eller false", "true or false"),
-    "bool_parsing": ("true eller false", "true or false"),
-    "list_type": ("en liste", "a list"),
-    "dict_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
-    "model_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
-    "model_attributes_type": ("en mapping (nøgle: værdi)", "a mapping (key: value)"),
-    "number": ("et endeligt tal", "a finite number"),
-    "date": ("en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"),
-    "date_invalid": ("en dato, der findes", "a date that exists"),
-    "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
-    "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
-}
+# --- the format rules of values and keys: raised here ----------------------------------
+
+PLN003 = declare(
+    code="PLN003",
+    severity="error",
+    title=("Ukendt nøgle", "Unknown key"),
+    rationale=("En nøgle, som formatet ikke kender, er som regel en stavefejl; uden fundet ville "
+               "værdien blive ignoreret uden at nogen opdagede det. Den nærmeste kendte nøgle foreslås.",
+               "A key the format does not define is usually a typo; without this finding its value would be "
+               "silently ignored. The closest defined key is suggested."),
+    source=FORMAT + ", Conventions (\"A key that this spec does not define is an error\")",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="succeskriterer: []"),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job"),
+)
 
 
-def expected_value(error: dict[str, Any]) -> tuple[str, str] | None:
-    """What the value should have been, for a pydantic error: ("et helt tal", "a whole number").
-
-    None for an error type without a wording here.  Shared by the plan's
-    PLN005 messages and the configuration's.
-    """
-    kind = error["type"]
-    ctx = error.get("ctx", {})
-    if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        return (f"en liste med mindst {need} element" + ("er" if need != 1 else ""),
-                f"a list of at least {need} item" + ("s" if need != 1 else ""))
-    if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
-        word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")
-        return f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
-    return _EXPECTED.get(kind)
+PLN004 = declare(
+    code="PLN004",
+    severity="error",
+    title=("Påkrævet nøgle mangler", "Required key missing"),
+    rationale=("Nøgler markeret (R) i formatet skal være der og have en værdi.",
+               "Keys marked (R) in the format must be present and have a value."),
+    source=FORMAT + ", (R)-nøglerne",
+    bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("navn",)),
+    good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="navn: Fremskudt jobcenter"),
+)
 
 
-def _describe(value: Any, lang: str) -> str:
-    """How a value looks to someone who wrote it in YAML."""
-    da = lang == "da"
-    if value is None:
-        return "tom" if da else "empty"
-    if isinstance(value, bool):
-        return ("sandhedsværdien " if da else "the boolean ") + str(value).lower()
-    if isinstance(value, (int, float)):
-        return ("tallet " if da else "the number ") + str(value)
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return ("teksten " if da else "the text ") + f'"{shown}"'
-    if isinstance(value, list):
-        if not value:
-            return "en tom liste" if da else "an empty list"
-        if da:
-            return f"en liste med {len(value)} element" + ("er" if len(value) != 1 else "")
-        return f"a list of {len(value)} item" + ("s" if len(value) != 1 else "")
-    if isinstance(value, dict):
-        return "en mapping" if da else "a mapping"
-    return type(value).__name__
+PLN005 = declare(
+    code="PLN005",
+    severity="error",
+    title=("Forkert type", "Wrong type"),
+    rationale=("En værdi har en anden type, end formatet kræver (tekst, tal, liste, mapping, dato, årstal), "
+               "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke).",
+               "A value has another type than the format requires (text, number, list, mapping, date, year), "
+               "or is out of its bounds. Dates must exist (2013-02-30 does not)."),
+    source=FORMAT,
+    bad=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: fuld tid"),
+    good=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37"),
+)
 
 
-def _fold(text: str) -> str:
-    """Spelling-insensitive form for suggestions: ``indsatsomraader`` ~ ``indsatsområder``."""
-    return text.lower().replace("å", "aa").replace("æ", "ae").replace("ø", "oe").replace("-", "_")
+PLN006 = declare(
+    code="PLN006",
+    severity="error",
+    title=("Værdi uden for de tilladte", "Value not allowed"),
+    rationale=("Felter som pulje, type, niveau, kategori og status har en fast liste af værdier.",
+               "Fields such as pulje, type, niveau, kategori and status have a fixed list of values."),
+    source=FORMAT,
+    bad=Example(at="parter[1]", yaml="type: komune"),
+    good=Example(at="parter[1]", yaml="type: kommune"),
+)
 
 
-#: Most candidates ``closest`` compares a word with.  Suggesting costs time per
-#: pair, and a hostile file can pair 10.000 unknown ids with 10.000 known ones.
-MAX_SUGGESTION_CANDIDATES = 300
-
-
-class Candidates:
-    """The candidates of many ``closest`` questions, indexed by length once.
-
-    A file can ask about 10.000 unknown ids among 10.000 known ones; filtering
-    (or sorting) the known ones anew for each question made that quadratic.
-    """
-
-    def __init__(self, candidates: Iterable[str]):
-        self.items = list(candidates)
-        self._order = sorted(range(len(self.items)), key=lambda i: len(self.items[i]))
-        self._lengths = [len(self.items[i]) for i in self._order]
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def of_length(self, low: float, high: float) -> list[str]:
-        """The candidates with ``low <= len <= high``, in their original order."""
-        first, last = bisect.bisect_left(self._lengths, low), bisect.bisect_right(self._lengths, high)
-        if last - first > MAX_SUGGESTION_CANDIDATES:
-            return self.items  # too many either way; spares sorting them
-        return [self.items[i] for i in sorted(self._order[first:last])]
-
-
-def closest(word: str, candidates: list[str] | Candidates) -> str | None:
-    """The candidate closest to ``word``, or None when nothing is close (or too much to compare)."""
-    target = _fold(str(word))
-    if len(candidates) > MAX_SUGGESTION_CANDIDATES:
-        # a match at cutoff 0.75 has a length within a factor 0.6..1.67 of the word's
-        low, high = len(target) * 0.6, len(target) / 0.6
-        if not isinstance(candidates, Candidates):
-            candidates = Candidates(candidates)
-        candidates = candidates.of_length(low, high)
-        if len(candidates) > MAX_SUGGESTION_CANDIDATES:
-            return None
-    elif isinstance(candidates, Candidates):
-        candidates = candidates.items
-    folded = {_fold(c): c for c in candidates}
-    match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
-    return folded[match[0]] if match else None
-
-
-def _loc_to_path(data: Any, loc: tuple) -> tuple[PlanPath, Any, bool]:
-    """Follow a pydantic ``loc`` through the data.
-
-    Returns the plan path, the value found there, and whether the error is
-    about a mapping *key* (pydantic's ``'[key]'`` marker).
-    """
-    path: list[Any] = []
-    current = data
-    is_key = False
-    for part in loc:
-        if part == "[key]":
-            is_key = True
-            break
-        if isinstance(current, list) and isinstance(part, int):
-            path.append(part)
-            current = current[part] if 0 <= part < len(current) else None
-        elif isinstance(current, dict):
-            path.append(path_key(part))
-            current = current.get(part)
-        else:
-            path.append(part if isinstance(part, int) else path_key(part))
-            current = None
-    return tuple(path), current, is_key
+PLN007 = declare(
+    code="PLN007",
+    severity="error",
+    title=("Ugyldigt beløb", "Invalid amount"),
+    rationale=("Beløb er hele kroner: et ikke-negativt heltal eller cifre grupperet med punktum eller mellemrum, "
+               "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med.",
+               "Amounts are whole kroner: a non-negative integer, or digits grouped with dots or spaces, "
+               "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be summed."),
+    source=FORMAT + ", Conventions (Amounts)",
+    bad=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
+    good=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}"),
+)
 
 
 _THOUSANDS_READ_AS_DECIMAL = re.compile(r"^\d{1,3}\.\d{3}$")
 
-
-def _written(data: Any, loc: tuple) -> str:
-    """The text of the plain scalar at a pydantic ``loc``, as the file wrote it ('' if unknown)."""
-    container, key = None, None
-    current = data
-    for part in loc:
-        if isinstance(current, dict) and part in current:
-            container, key, current = current, part, current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            container, key, current = None, None, current[part]
-        else:
-            return ""
-    entry = getattr(container, "entries", {}).get(key) if container is not None else None
-    return getattr(entry[1], "text", "") if entry else ""
-
-
 #: Unknown keys per file that get a "did you mean" (each costs ~0,1 ms; a
 #: hostile file has 50.000); the rest list the keys allowed instead.
 MAX_KEY_SUGGESTIONS = 500
-_suggestions_left = MAX_KEY_SUGGESTIONS
 
 
-@functools.cache  # cleared per file by validate_data; each key is asked twice
-def _suggest_key(loc: tuple, key: Any) -> tuple[str | None, list[str]]:
-    """The defined key closest to an unknown one, and all keys defined there."""
-    global _suggestions_left
-    model = model_at(loc[:-1])
-    allowed = [f.alias for f in model.model_fields.values()] if model else []
-    if _suggestions_left <= 0:
-        return None, allowed
-    _suggestions_left -= 1
-    return closest(str(key), allowed), allowed
+class _KeySuggestions:
+    """The "did you mean" of one file's unknown keys.
+
+    State of one ``validate_data`` call, never of the module: each unknown
+    key is asked about twice (its finding, then whether it stands for a
+    missing required key) and answered once; only the first
+    ``MAX_KEY_SUGGESTIONS`` keys get a suggestion.
+    """
+
+    def __init__(self) -> None:
+        self.left = MAX_KEY_SUGGESTIONS
+        self._answers: dict[tuple[tuple, Any], tuple[str | None, list[str]]] = {}
+
+    def __call__(self, loc: tuple, key: Any) -> tuple[str | None, list[str]]:
+        """The defined key closest to an unknown one, and all keys defined there."""
+        answer = self._answers.get((loc, key))
+        if answer is None:
+            answer = self._answers[(loc, key)] = self._suggest(loc, key)
+        return answer
+
+    def _suggest(self, loc: tuple, key: Any) -> tuple[str | None, list[str]]:
+        model = model_at(loc[:-1])
+        allowed = [f.alias for f in model.model_fields.values()] if model else []
+        if self.left <= 0:
+            return None, allowed
+        self.left -= 1
+        return closest(str(key), allowed), allowed
 
 
-def _error_finding(error: dict[str, Any], data: Any) -> Finding:
+def _error_finding(error: dict[str, Any], data: Any, suggest_key: _KeySuggestions) -> Finding:
     loc = tuple(error["loc"])
-    path, value, is_key = _loc_to_path(data, loc)
+    path, value, is_key = loc_to_path(data, loc)
     kind = error["type"]
     key = path[-1] if path else ""
     if kind == "extra_forbidden":
-        guess, allowed = _suggest_key(loc, key)
+        guess, allowed = suggest_key(loc, key)
         if guess:
             da = f"Ukendt nøgle '{key}'; mente du '{guess}'?"
             en = f"Unknown key '{key}'; did you mean '{guess}'?"
         else:
             da = f"Ukendt nøgle '{key}'. Tilladte nøgler her: {', '.join(allowed)}."
             en = f"Unknown key '{key}'. Keys allowed here: {', '.join(allowed)}."
-        return Finding("PLN003", Message(da, en), path)
+        return PLN003.finding(path, da=da, en=en)
     if kind == "literal_error":
         allowed = [a.strip().strip("'") for a in error.get("ctx", {}).get("expected", "").replace(" or ", ", ").split(",")]
         guess = closest(str(value), allowed)
         tip_da = f" Mente du '{guess}'?" if guess else ""
         tip_en = f" Did you mean '{guess}'?" if guess else ""
-        return Finding("PLN006", Message(
-            f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
-            f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}"), path)
+        return PLN006.finding(
+            path,
+            da=f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
+            en=f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}")
     if kind == "amount":
-        written = _written(data, loc)
+        written = written_at(data, loc)
         if _THOUSANDS_READ_AS_DECIMAL.match(written):
             # Danish thousands separators: YAML reads 450.000 as the decimal number 450,0
-            return Finding("PLN007", Message(
-                f"{written} læses af YAML som decimaltallet {written.replace('.', ',')}, ikke som et beløb i hele kroner; "
-                f"skriv {written.replace('.', '')} eller \"{written} kr.\" (i anførselstegn).",
-                f"YAML reads {written} as the decimal number {written}, not as whole kroner; "
-                f"write {written.replace('.', '')} or \"{written} kr.\" (quoted)."), path)
-        return Finding("PLN007", Message(
-            f"{_describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
-            f"{_describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\"."),
-            path)
+            return PLN007.finding(
+                path,
+                da=f"{written} læses af YAML som decimaltallet {written.replace('.', ',')}, ikke som et beløb i hele kroner; "
+                   f"skriv {written.replace('.', '')} eller \"{written} kr.\" (i anførselstegn).",
+                en=f"YAML reads {written} as the decimal number {written}, not as whole kroner; "
+                   f"write {written.replace('.', '')} or \"{written} kr.\" (quoted).")
+        return PLN007.finding(
+            path,
+            da=f"{describe(value, 'da').capitalize()} er ikke et gyldigt beløb; skriv hele kroner, fx 2250000 eller \"2.250.000 kr.\".",
+            en=f"{describe(value, 'en').capitalize()} is not a valid amount; write whole kroner, e.g. 2250000 or \"2.250.000 kr.\".")
     if is_key:
-        da_what, en_what = _EXPECTED.get(kind, ("et årstal", "a year"))
-        return Finding("PLN005", Message(
-            f"Nøglen '{key}' skal være {da_what}.", f"The key '{key}' must be {en_what}."), path)
+        da_what, en_what = expected_key(kind)
+        return PLN005.finding(
+            path,
+            da=f"Nøglen '{key}' skal være {da_what}.",
+            en=f"The key '{key}' must be {en_what}.")
     da_what, en_what = expected_value(error) or ("en gyldig værdi", "a valid value")
-    return Finding("PLN005", Message(
-        f"'{key}' skal være {da_what}, men er {_describe(value, 'da')}.",
-        f"'{key}' must be {en_what}, but is {_describe(value, 'en')}."), path)
+    return PLN005.finding(
+        path,
+        da=f"'{key}' skal være {da_what}, men er {describe(value, 'da')}.",
+        en=f"'{key}' must be {en_what}, but is {describe(value, 'en')}.")
 
 
 def _prune(data: Any, errors: list[dict[str, Any]]) -> None:
@@ -276,26 +211,16 @@ def _prune(data: Any, errors: list[dict[str, Any]]) -> None:
 def _missing_finding(path: PlanPath, alias: str, cls: type[Base], data: Any) -> Finding:
     where = format_path(path) or "toppen af filen"
     where_en = format_path(path) or "the top of the file"
-    container = _get(data, path)
+    container = value_at(data, path)
     if isinstance(container, dict) and alias in container:
-        return Finding("PLN004", Message(
-            f"Den påkrævede nøgle '{alias}' har ingen værdi.",
-            f"The required key '{alias}' has no value."), path + (alias,))
-    return Finding("PLN004", Message(
-        f"Den påkrævede nøgle '{alias}' mangler i {where}.",
-        f"The required key '{alias}' is missing in {where_en}."), path + (alias,))
-
-
-def _get(data: Any, path: PlanPath) -> Any:
-    current = data
-    for part in path:
-        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-        elif isinstance(current, PlanDict):
-            current = next((v for k, v in current.items() if path_key(k) == part), None)
-        else:
-            return None
-    return current
+        return PLN004.finding(
+            path + (alias,),
+            da=f"Den påkrævede nøgle '{alias}' har ingen værdi.",
+            en=f"The required key '{alias}' has no value.")
+    return PLN004.finding(
+        path + (alias,),
+        da=f"Den påkrævede nøgle '{alias}' mangler i {where}.",
+        en=f"The required key '{alias}' is missing in {where_en}.")
 
 
 MAX_PASSES = 4
@@ -303,9 +228,7 @@ MAX_PASSES = 4
 
 def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, list[Finding]]:
     """The (possibly partial) plan model and the PLN findings of the data."""
-    global _suggestions_left
-    _suggestions_left = MAX_KEY_SUGGESTIONS
-    _suggest_key.cache_clear()
+    suggest_key = _KeySuggestions()
     findings: list[Finding] = []
     context: dict[str, Any] = {}
     plan: Plan | None = None
@@ -318,14 +241,14 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
         except ValidationError as exc:
             errors = exc.errors()
         if first:
-            findings.extend(_error_finding(error, data) for error in errors)
+            findings.extend(_error_finding(error, data, suggest_key) for error in errors)
             # a misspelt required key is one mistake: report the unknown key
             # (with its suggestion), not also the required key as missing
             seen = set()
             for error in errors:
                 if error["type"] == "extra_forbidden":
-                    path, _, _ = _loc_to_path(data, tuple(error["loc"]))
-                    guess = _suggest_key(tuple(error["loc"]), path[-1])[0]
+                    path, _, _ = loc_to_path(data, tuple(error["loc"]))
+                    guess = suggest_key(tuple(error["loc"]), path[-1])[0]
                     seen.add((path[:-1], guess))
                     if guess:
                         document.misspelt.add(path[:-1] + (guess,))
@@ -347,4 +270,4 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
     return plan, findings
 
 
-__all__ = ["validate_data", "closest", "PlanList"]
+__all__ = ["validate_data"]

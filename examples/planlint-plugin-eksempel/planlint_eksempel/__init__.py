@@ -5,8 +5,7 @@ Install it together with planlint, from the root of a planlint checkout
 reports its codes (prefix ``EKS``) with no configuration.
 """
 
-from planlint import hookimpl
-from planlint.rule import rules_in
+from planlint import hookimpl, rules_in
 
 # every module named like its code (eks001_vision.py, ...) is a rule module
 RULES = rules_in(__name__)

@@ -4,7 +4,7 @@ Dansk:
 Vores bestyrelse læser visionen først: hver plan skal have en.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

@@ -4,7 +4,7 @@ Dansk:
 Nogen skal stå til ansvar i hverdagen: navngiv projektlederen.
 """
 
-from planlint.rule import Example, rule
+from planlint import Example, rule
 
 
 @rule(

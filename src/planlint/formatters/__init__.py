@@ -40,7 +40,7 @@ class FormatOptions:
 
 def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO], None]:
     if name not in FORMATS:
-        from ..engine import UsageError
+        from ..errors import UsageError
 
         raise UsageError(f"Formatet '{name}' findes ikke; vælg en af: {', '.join(FORMATS)}.",
                          f"The format '{name}' does not exist; choose one of: {', '.join(FORMATS)}.")

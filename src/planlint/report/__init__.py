@@ -36,7 +36,8 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     ``linter`` lets a caller (a test, an editor) bring its own plugins.
     """
     from ..config import Overrides
-    from ..engine import Linter, UsageError, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..engine import Linter, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..errors import UsageError
     from . import portfolio
 
     stdout = stdout or sys.stdout
@@ -146,7 +147,7 @@ def _console(stream: TextIO, color: bool, width: int | None) -> Any:
 
 def _write_html(data: dict[str, Any], lang: str, target: Path) -> None:
     """The page (report/html_page.py), written atomically; a failed write is a usage error."""
-    from ..engine import UsageError
+    from ..errors import UsageError
     from .html_page import write
 
     try:

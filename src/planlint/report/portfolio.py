@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine import UsageError
+from ..errors import UsageError
 
 #: column key -> (Danish alias, kind).  Text columns sort A-Z; number columns
 #: sort largest first (the plan with most errors or the biggest budget on top).
