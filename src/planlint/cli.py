@@ -124,16 +124,24 @@ def check(
                                      help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Navnet på planen, der læses fra '-' (standard input)."),
+    fix: bool = typer.Option(False, "--fix", help="Ret de sikre fund i planfilerne. / Apply the certain fixes."),
+    diff: bool = typer.Option(False, "--diff", help="Vis rettelserne som diff uden at skrive. / Show fixes as a diff."),
+    watch: bool = typer.Option(False, "--watch", help="Kontrollér igen ved hver gemning. / Re-check on save."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
-    code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename)
-    raise typer.Exit(code)
+    arguments = (paths, format, language, fail_on, select, ignore, config, output, max_file_size, plugin_timeout,
+                 rule_packs, parser, no_suppress, stdin_filename, fix, diff)
+    if watch:
+        from .watch import watch_and_check
+
+        raise typer.Exit(guarded(language, watch_and_check, paths, language, fix or diff or output is not None,
+                                 lambda: guarded(language, _check, *arguments)))
+    raise typer.Exit(guarded(language, _check, *arguments))
 
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None, fix=False, diff=False) -> int:
     from .config import Overrides, load_config_file, parse_codes
     from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
     from .findings import Severity
@@ -142,6 +150,12 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
 
     from .engine import STDIN, UsageError
 
+    if (fix or diff) and STDIN in paths:
+        raise UsageError("--fix og --diff retter filer; de kan ikke bruges med '-' (standard input).",
+                         "--fix and --diff work on files; they cannot be used with '-' (standard input).")
+    if fix and diff:
+        raise UsageError("Vælg --fix (skriv rettelserne) eller --diff (vis dem), ikke begge.",
+                         "Choose --fix (write the fixes) or --diff (show them), not both.")
     if stdin_filename is not None and STDIN not in paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
@@ -165,6 +179,15 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
     results = list(linter.lint_paths(paths, stdin_filename, files))
+    if fix or diff:
+        from .fix import checked_roots, fix_results, unified_diff
+
+        results, fixed, outside = fix_results(linter, files, results, checked_roots(paths), write=fix)
+        _say_fixes(fixed, outside, fix, language)
+        if diff:
+            for one in fixed:
+                sys.stdout.write(unified_diff(one.display, one.before, one.after))
+            return 1 if fixed else 0
     if not results:  # not an error (an empty plan repository), but never silence
         said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")
@@ -191,6 +214,25 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     else:
         write(results, options, sys.stdout)
     return exit_status(results)
+
+
+def _say_fixes(fixed, outside, wrote: bool, language) -> None:  # type: ignore[no-untyped-def]
+    """One line on stderr: what --fix fixed or --diff would fix, and files a symlink kept out."""
+    count = sum(len(one.fixed) for one in fixed)
+    files = len(fixed)
+    for name in outside:
+        from .fix import _visible
+
+        typer.echo(f"planlint: {_visible(name)}: " + (
+            "not fixed: the symlink leads out of the checked folders." if language == "en"
+            else "ikke rettet: symlinket fører uden for de kontrollerede mapper."), err=True)
+    if language == "en":
+        what = f"{count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
+        said = f"fixed {what}." if wrote else (f"{what} can be fixed with --fix." if count else "nothing to fix.")
+    else:
+        what = f"{count} fund i {files} {'fil' if files == 1 else 'filer'}"
+        said = f"rettede {what}." if wrote else (f"{what} kan rettes med --fix." if count else "intet at rette.")
+    typer.echo(f"planlint: {said}", err=True)
 
 
 class ReportFormat(str, Enum):

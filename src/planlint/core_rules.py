@@ -16,9 +16,9 @@ FORMAT = "FORMAT.md (formatet version 1)"
 
 
 def _rule(code: str, severity: str, title: tuple[str, str], rationale: tuple[str, str], source: str,
-          bad: Example | None, good: Example | None) -> Rule:
+          bad: Example | None, good: Example | None, fix: tuple[str, str] | None = None) -> Rule:
     return Rule(code=code, severity=Severity(severity), title=Message(*title), rationale=Message(*rationale),
-                source=source, bad=bad, good=good, plugin="core")
+                source=source, bad=bad, good=good, plugin="core", fix=Message(*fix) if fix else None)
 
 
 _NOT_RUNNABLE_GOOD = Example(note="Et plugin, der returnerer fund og ikke rejser undtagelser.", runnable=False)
@@ -49,7 +49,9 @@ RULES = [
            "silently ignored. The closest defined key is suggested."),
           FORMAT + ", Conventions (\"A key that this spec does not define is an error\")",
           Example(at="indsatsområder[0].aktiviteter[0]", yaml="succeskriterer: []"),
-          Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job")),
+          Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job"),
+          fix=("Omdøber nøglen til den kendte nøgle, når netop én ligner den, og mappingen ikke har den i forvejen.",
+               "Renames the key to the defined key when exactly one is close and the mapping does not have it yet.")),
     _rule("PLN004", "error", ("Påkrævet nøgle mangler", "Required key missing"),
           ("Nøgler markeret (R) i formatet skal være der og have en værdi.",
            "Keys marked (R) in the format must be present and have a value."),

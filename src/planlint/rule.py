@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .findings import Finding, Message, PlanPath, Severity, parse_path
+from .findings import Finding, Fix, Message, PlanPath, Severity, parse_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Settings
@@ -78,6 +78,8 @@ class Rule:
     pulje: tuple[str, ...] = ()
     check: Callable[..., Iterable[Finding] | None] | None = None
     plugin: str = ""  # set by the plugin manager
+    #: what the rule's fix does, when it offers one for some findings (``--fix``)
+    fix: Message | None = None
 
     @property
     def prefix(self) -> str:
@@ -94,11 +96,14 @@ def rule(
     bad: Example | None = None,
     good: Example | None = None,
     pulje: tuple[str, ...] = (),
+    fix: Message | tuple[str, str] | None = None,
 ) -> Callable[[Callable], Callable]:
     """Declare a rule around its check function (``check(plan, ctx)``).
 
     The rationale defaults to the module's docstring; a docstring with a line
     ``Dansk:`` holds the English text above it and the Danish text below.
+    ``fix`` (Danish, English) says what the rule's fix does, for a rule whose
+    findings may carry one (``ctx.finding(..., fix=Fix...)``).
     """
 
     def decorate(func: Callable) -> Callable:
@@ -120,6 +125,7 @@ def rule(
             good=good,
             pulje=tuple(pulje),
             check=func,
+            fix=_message(fix) if fix is not None else None,
         )
         return func
 
@@ -180,6 +186,7 @@ class CheckContext:
         hint_en: str | None = None,
         severity: str | Severity | None = None,
         code: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding of the current rule at a place in the plan.
 
@@ -187,7 +194,8 @@ class CheckContext:
         (``"budget.finansiering"``); ``keys`` go further down from there
         (``ctx.finding(activity, "forankring", "hos", ...)``).  ``severity``
         overrides the rule's default, for rules whose level depends on the
-        pulje (the rule pack says which).
+        pulje (the rule pack says which).  ``fix`` is a certain correction
+        (``Fix.set_value``/``Fix.rename_key``); the rule declares ``fix=``.
         """
         path = place_path(at) + tuple(keys)
         if (hint_da is None) != (hint_en is None):
@@ -202,6 +210,7 @@ class CheckContext:
             path=path,
             hint=hint,
             severity=Severity.parse(severity) if severity is not None else None,
+            fix=fix,
         )
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import ValidationError
 
-from .findings import Finding, Message, PlanPath, format_path
+from .findings import Finding, Fix, Message, PlanPath, format_path
 from .model import Base, Plan, model_at
 from .references import check_references
 from .yamlparse import PlanDict, PlanList, path_key
@@ -137,6 +137,25 @@ def closest(word: str, candidates: list[str] | Candidates) -> str | None:
     return folded[match[0]] if match else None
 
 
+def sole_match(word: str, candidates: list[str]) -> bool:
+    """Whether exactly one candidate is close to ``word`` (a fix must not have to choose)."""
+    folded = {_fold(c) for c in candidates}
+    return len(difflib.get_close_matches(_fold(word), list(folded), n=2, cutoff=0.75)) == 1
+
+
+def _has_key(data: Any, loc: tuple, key: str) -> bool:
+    """Whether the mapping at a pydantic ``loc`` already has ``key`` (as written)."""
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            return False
+    return isinstance(current, dict) and key in current
+
+
 def _loc_to_path(data: Any, loc: tuple) -> tuple[PlanPath, Any, bool]:
     """Follow a pydantic ``loc`` through the data.
 
@@ -211,7 +230,10 @@ def _error_finding(error: dict[str, Any], data: Any) -> Finding:
         else:
             da = f"Ukendt nøgle '{key}'. Tilladte nøgler her: {', '.join(allowed)}."
             en = f"Unknown key '{key}'. Keys allowed here: {', '.join(allowed)}."
-        return Finding("PLN003", Message(da, en), path)
+        # certain only when one defined key is close and the mapping does not have it already
+        fix = (Fix.rename_key(path, guess, da=f"Omdøb '{key}' til '{guess}'", en=f"Rename '{key}' to '{guess}'")
+               if guess and sole_match(str(key), allowed) and not _has_key(data, loc[:-1], guess) else None)
+        return Finding("PLN003", Message(da, en), path, fix=fix)
     if kind == "literal_error":
         allowed = [a.strip().strip("'") for a in error.get("ctx", {}).get("expected", "").replace(" or ", ", ").split(",")]
         guess = closest(str(value), allowed)
