@@ -339,6 +339,14 @@ def explain(
     typer.echo(guarded(language, explain_rule, code, language), nl=False)
 
 
+@app.command()
+def lsp() -> None:
+    """Language server over stdio, for editors (see docs/editor.md). / Sprogserver til editorer."""
+    from .lsp import run as run_server
+
+    raise typer.Exit(guarded(cli_lang(None), run_server))
+
+
 def run() -> None:
     """Console-script entry point."""
     for stream in (sys.stdout, sys.stderr):
