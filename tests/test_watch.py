@@ -28,7 +28,7 @@ def test_a_save_runs_the_check_again_and_other_files_do_not(tmp_path):
         runs.append(time.monotonic())
         return len(runs)
 
-    thread = threading.Thread(target=lambda: watch_and_check([str(tmp_path)], "da", False, run_once, stop))
+    thread = threading.Thread(target=lambda: watch_and_check([str(tmp_path)], "da", False, run_once, stop=stop))
     thread.start()
     try:
         deadline = time.monotonic() + 20
@@ -92,3 +92,35 @@ def test_watch_in_a_real_process_prints_each_check(tmp_path):
     assert [line.split(": ")[1].split()[0] for line in seen] == ["PLN003", "LBF003", "PLN003"]
     assert "ændret: " in err and str(plan) in err
     assert process.returncode != 0
+
+
+def test_a_broken_configuration_saved_while_watching_is_said_and_the_watch_goes_on(tmp_path, capsys):
+    from planlint.config import ConfigError
+    from planlint.watch import watch_and_check
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text(), encoding="utf-8")
+    runs: list[int] = []
+    stop = threading.Event()
+
+    def run_once() -> int:
+        runs.append(1)
+        if len(runs) == 2:
+            raise ConfigError("konfigurationen er ugyldig.", "the configuration is invalid.")
+        return 0
+
+    thread = threading.Thread(target=lambda: watch_and_check([str(tmp_path)], "en", False, run_once,
+                                                             (ConfigError,), stop=stop))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not runs and time.monotonic() < deadline:
+            time.sleep(0.05)
+        while len(runs) < 3 and time.monotonic() < deadline:
+            plan.write_text(base_text() + f"# {time.monotonic()}\n", encoding="utf-8")
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert len(runs) >= 3
+    assert "planlint: the configuration is invalid." in capsys.readouterr().err

@@ -136,7 +136,7 @@ def check(
         from .watch import watch_and_check
 
         raise typer.Exit(guarded(language, watch_and_check, paths, language, fix or diff or output is not None,
-                                 lambda: guarded(language, _check, *arguments)))
+                                 lambda: _check(*arguments), _known_errors()))
     raise typer.Exit(guarded(language, _check, *arguments))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Type
 
 from .engine import UsageError
 
@@ -25,10 +25,13 @@ def _relevant(_change: object, path: str) -> bool:
 
 
 def watch_and_check(paths: Iterable[str], language: str | None, refused: bool, run_once: Callable[[], int],
-                    stop: threading.Event | None = None) -> int:
-    """Run ``run_once`` now and after every save; returns the last run's exit status when stopped."""
-    import typer
+                    survivable: tuple[Type[BaseException], ...] = (), stop: threading.Event | None = None) -> int:
+    """Run ``run_once`` now and after every save; returns the last run's exit status when stopped.
 
+    An error of a kind in ``survivable`` (a configuration saved half-written)
+    is said in one sentence and the watch goes on; in the first run it ends
+    the watch, as it would end ``check``.  Ctrl-C always ends it.
+    """
     names = list(paths)
     if refused or "-" in names:
         raise UsageError(
@@ -48,7 +51,9 @@ def watch_and_check(paths: Iterable[str], language: str | None, refused: bool, r
         print(f"\n[{stamp}] {said}: {shown}", file=sys.stderr, flush=True)
         try:
             status = run_once()
-        except typer.Exit as done:  # a broken configuration saved: say it, and keep watching
-            status = done.exit_code
+        except survivable as exc:  # a broken configuration saved: say it, and keep watching
+            said = getattr(exc, "en" if language == "en" else "da", str(exc))
+            print(f"planlint: {said}", file=sys.stderr, flush=True)
+            status = 2
         sys.stdout.flush()
     return status
