@@ -39,9 +39,9 @@ def test_rules_lists_every_rule_as_json():
 def test_rules_text_has_a_line_per_rule_with_pulje():
     result = run_cli("rules", "--format", "text")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Kode", "Niveau", "Plugin", "Pulje", "Titel"]
+    assert lines[0].split() == ["Kode", "Niveau", "Plugin", "Pulje", "Ret", "Titel"]
     assert len(lines) == 1 + len(all_rules())
-    assert next(line for line in lines if line.startswith("PLN003")).split()[:4] == ["PLN003", "fejl", "core", "alle"]
+    assert next(line for line in lines if line.startswith("PLN003")).split()[:5] == ["PLN003", "fejl", "core", "alle", "[*]"]
 
 
 def test_rules_rich_is_the_table():

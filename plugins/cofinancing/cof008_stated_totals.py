@@ -23,7 +23,7 @@ En total, der svarer til beløbene som skrevet (også år uden for perioden),
 rapporteres ikke: de forkerte år er én fejl, og COF009 rapporterer dem.
 """
 
-from planlint import Example, kr, rule
+from planlint import Example, Fix, kr, rule
 
 from .shares import ANDRE, BOLIGORGANISATION, KOMMUNE, LBF, damage, figures
 
@@ -48,6 +48,8 @@ _TOTALS = "totaler: {i_alt: 2400000, lbf: 1800000, kommune: 400000, boligorganis
     source="RULES.md, Co-financing (COF), \"Stated totals\"",
     bad=Example(at="budget", yaml=_TOTALS % 250000, note="boligorganisationen giver 200.000 kr., ikke 250.000"),
     good=Example(at="budget", yaml=_TOTALS % 200000),
+    fix=("Sætter totalen til summen af beløbene (når alle beløb er gyldige og alle parter kendte).",
+         "Sets the total to the sum of the amounts (when every amount is valid and every part known)."),
 )
 def check(plan, ctx):
     figs = figures(plan)
@@ -70,6 +72,8 @@ def check(plan, ctx):
             continue  # the total agrees with the amounts as written; COF009 reports the stray years
         yield ctx.finding(
             totals, key,
+            fix=Fix.set_value(totals.plan_path + (key,), computed, da=f"Sæt `totaler.{key}` til {computed}",
+                              en=f"Set `totaler.{key}` to {computed}"),
             da=f"totaler.{key} er {kr(stated, 'da')}, men {words_da} summerer til {kr(computed, 'da')}; "
                f"ret totalen eller beløbene i budget.finansiering, så de stemmer.",
             en=f"totaler.{key} is {kr(stated, 'en')}, but {words_en} adds up to {kr(computed, 'en')}. "

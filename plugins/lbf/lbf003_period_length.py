@@ -17,7 +17,7 @@ giver kort tid til forankring: advarsel. Perioden regnes fra `start` til dagen f
 
 from datetime import date, timedelta
 
-from planlint import Example, rule
+from planlint import Example, Fix, rule
 
 
 def _years_later(day: date, years: int) -> date:
@@ -49,6 +49,8 @@ def _length(start: date, end: date, lang: str) -> str:
            "helhedsplan 4-årig\"); the length is the pack's period.years",
     bad=Example(at="plan.periode", yaml="slut: 2025-12-31"),
     good=Example(at="plan.periode", yaml="slut: 2024-12-31"),
+    fix=("Sætter `plan.periode.slut` til periodens sidste dag, når perioden er præcis ét år for lang.",
+         "Sets `plan.periode.slut` to the period's last day when the period is exactly one year too long."),
 )
 def check(plan, ctx):
     period = plan.meta.period
@@ -73,4 +75,8 @@ def check(plan, ctx):
     en = (f"The plan period {start} – {end} is {en_len}; a plan in the pulje {ctx.pack.pulje} runs "
           f"{rules.years} years. " + ("LBF does not fund a longer period. " if longer else "")
           + f"Set plan.periode.slut to {expected}.")
-    yield ctx.finding(period, "slut", da=da, en=en, severity="error" if longer else "warning")
+    # one year too long is the common slip (a fifth year counted); then the end date is certain
+    fix = (Fix.set_value(period.path_of("end"), expected, da=f"Sæt `plan.periode.slut` til {expected}",
+                         en=f"Set `plan.periode.slut` to {expected}")
+           if end == _years_later(expected + timedelta(days=1), 1) - timedelta(days=1) else None)
+    yield ctx.finding(period, "slut", da=da, en=en, severity="error" if longer else "warning", fix=fix)

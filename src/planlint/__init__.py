@@ -30,7 +30,7 @@ from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
 # planlint.rule, and importing that module later would set ``planlint.rule`` to
 # the module.  (Cheap: dataclasses and re, which the command line needs anyway.)
 from .rule import CheckContext, Example, Rule, rule, rules_in, rules_of  # noqa: E402
-from .findings import Finding, Message, Severity, format_path  # noqa: E402
+from .findings import Finding, Fix, Message, Severity, format_path  # noqa: E402
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY = {
@@ -48,7 +48,7 @@ _LAZY = {
 }
 
 __all__ = ["__version__", "hookimpl", "rule", "Example", "rules_in", "rules_of", "Rule", "CheckContext",
-           "Finding", "Message", "Severity", "format_path", *_LAZY]
+           "Finding", "Fix", "Message", "Severity", "format_path", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:

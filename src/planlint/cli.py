@@ -124,6 +124,9 @@ def check(
                                                  help="Navnet på planen, der læses fra '-' (standard input)."),
     summary: bool = typer.Option(False, "--summary",
                                  help="Slut formatet text med optællingen. / End the text format with the counts."),
+    fix: bool = typer.Option(False, "--fix", help="Ret de sikre fund i planfilerne. / Apply the certain fixes."),
+    diff: bool = typer.Option(False, "--diff", help="Vis rettelserne som diff uden at skrive. / Show fixes as a diff."),
+    watch: bool = typer.Option(False, "--watch", help="Kontrollér igen ved hver gemning. / Re-check on save."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
@@ -131,7 +134,12 @@ def check(
         paths=paths, format=format.value if format else None, lang=language,
         fail_on=fail_on.value if fail_on else None, select=select, ignore=ignore, config=config, output=output,
         max_file_size=max_file_size, plugin_timeout=plugin_timeout, rule_packs=rule_packs, parser=parser,
-        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary)
+        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff)
+    if watch:
+        from .watch import watch_and_check
+
+        raise typer.Exit(guarded(language, watch_and_check, paths, language, fix or diff or output is not None,
+                                 lambda: _check(options), _known_errors()))
     raise typer.Exit(guarded(language, _check, options))
 
 
@@ -154,6 +162,8 @@ class CheckOptions:
     no_suppress: bool = False
     stdin_filename: str | None = None
     summary: bool = False
+    fix: bool = False
+    diff: bool = False
 
 
 def _check(options: CheckOptions) -> int:
@@ -172,6 +182,15 @@ def _check(options: CheckOptions) -> int:
     linter = Linter(overrides=overrides, packs_dir=str(options.rule_packs) if options.rule_packs else None,
                     backend=options.parser, base_settings=base)
     results = list(linter.lint_paths(options.paths, options.stdin_filename, files))
+    if options.fix or options.diff:
+        from .fix import checked_roots, fix_results, unified_diff
+
+        results, fixed, outside = fix_results(linter, files, results, checked_roots(options.paths), write=options.fix)
+        _say_fixes(fixed, outside, options.fix, options.lang)
+        if options.diff:
+            for one in fixed:
+                sys.stdout.write(unified_diff(one.display, one.before, one.after))
+            return 1 if fixed else 0
     if not results:  # not an error (an empty plan repository), but never silence
         said = ("no plan files (*.yaml, *.yml) were found." if options.lang == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")
@@ -189,6 +208,12 @@ def _refuse_meaningless_options(options: CheckOptions) -> None:
     if options.stdin_filename is not None and STDIN not in options.paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
+    if (options.fix or options.diff) and STDIN in options.paths:
+        raise UsageError("--fix og --diff retter filer; de kan ikke bruges med '-' (standard input).",
+                         "--fix and --diff work on files; they cannot be used with '-' (standard input).")
+    if options.fix and options.diff:
+        raise UsageError("Vælg --fix (skriv rettelserne) eller --diff (vis dem), ikke begge.",
+                         "Choose --fix (write the fixes) or --diff (show them), not both.")
     if options.summary and options.format not in (None, "text", "rich"):
         raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {options.format}.",
                          f"--summary applies to the text format (rich always shows the counts), not {options.format}.")
@@ -242,6 +267,25 @@ def _write_report(results, options: CheckOptions, linter, overrides, base) -> No
 
         write_summary(results, replace(format_options, color="NO_COLOR" not in os.environ, to_file=False),
                       sys.stdout, str(output))
+
+
+def _say_fixes(fixed, outside, wrote: bool, language) -> None:  # type: ignore[no-untyped-def]
+    """One line on stderr: what --fix fixed or --diff would fix, and files a symlink kept out."""
+    count = sum(len(one.fixed) for one in fixed)
+    files = len(fixed)
+    for name in outside:
+        from .fix import _visible
+
+        typer.echo(f"planlint: {_visible(name)}: " + (
+            "not fixed: the symlink leads out of the checked folders." if language == "en"
+            else "ikke rettet: symlinket fører uden for de kontrollerede mapper."), err=True)
+    if language == "en":
+        what = f"{count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
+        said = f"fixed {what}." if wrote else (f"{what} can be fixed with --fix." if count else "nothing to fix.")
+    else:
+        what = f"{count} fund i {files} {'fil' if files == 1 else 'filer'}"
+        said = f"rettede {what}." if wrote else (f"{what} kan rettes med --fix." if count else "intet at rette.")
+    typer.echo(f"planlint: {said}", err=True)
 
 
 class ReportFormat(str, Enum):
@@ -351,6 +395,14 @@ def explain(
 
     language = cli_lang(lang) or "da"
     typer.echo(guarded(language, explain_rule, code, language), nl=False)
+
+
+@app.command()
+def lsp() -> None:
+    """Language server over stdio, for editors (see docs/editor.md). / Sprogserver til editorer."""
+    from .lsp import run as run_server
+
+    raise typer.Exit(guarded(cli_lang(None), run_server))
 
 
 def run() -> None:

@@ -25,9 +25,11 @@ _SEVERITY_WORD = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 _HEADINGS = {
-    "da": ("Kode", "Niveau", "Plugin", "Pulje", "Titel"),
-    "en": ("Code", "Severity", "Plugin", "Pulje", "Title"),
+    "da": ("Kode", "Niveau", "Plugin", "Pulje", "Ret", "Titel"),
+    "en": ("Code", "Severity", "Plugin", "Pulje", "Fix", "Title"),
 }
+#: the mark of a rule with a fix in the rule tables (as ruff marks fixable rules)
+FIX_MARK = "[*]"
 
 
 def _lang(lang: str | None) -> str:
@@ -52,8 +54,9 @@ def severity_word(rule: Rule, lang: str) -> str:
     return _SEVERITY_WORD[_lang(lang)][rule.severity]
 
 
-def _row(rule: Rule, lang: str) -> tuple[str, str, str, str, str]:
-    return (rule.code, severity_word(rule, lang), rule.plugin, pulje_text(rule, lang), rule.title.get(lang))
+def _row(rule: Rule, lang: str) -> tuple[str, ...]:
+    return (rule.code, severity_word(rule, lang), rule.plugin, pulje_text(rule, lang),
+            FIX_MARK if rule.fix else "", rule.title.get(lang))
 
 
 # --- planlint rules -------------------------------------------------------------
@@ -69,6 +72,7 @@ def rules_json(rules: list[Rule], lang: str) -> str:
         "titles": {"da": r.title.da, "en": r.title.en},
         "rationale": r.rationale.get(lang),
         "source": r.source,
+        "fix": r.fix.get(lang) if r.fix else None,
     } for r in rules]
     return json.dumps({"version": 1, "rules": items}, ensure_ascii=False, indent=2) + "\n"
 
@@ -76,20 +80,21 @@ def rules_json(rules: list[Rule], lang: str) -> str:
 def rules_text(rules: list[Rule], lang: str) -> str:
     """One aligned line per rule (for pipes and grep)."""
     rows = [_HEADINGS[_lang(lang)]] + [_row(r, lang) for r in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] for row in rows]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def write_rules_rich(rules: list[Rule], lang: str, stream: TextIO, color: bool) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     table = Table(*_HEADINGS[_lang(lang)], box=None, header_style="bold", pad_edge=False)
     for rule in rules:
-        code, severity, plugin, pulje, title = _row(rule, lang)
-        table.add_row(code, f"[{styles[rule.severity]}]{severity}[/]", plugin, pulje, title)
+        code, severity, plugin, pulje, fix, title = _row(rule, lang)
+        table.add_row(code, f"[{styles[rule.severity]}]{severity}[/]", plugin, pulje, escape(fix), title)
     Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)
 
 
@@ -113,6 +118,8 @@ def rules_markdown(rules: list[Rule]) -> str:
                 f"Niveau / severity: `{rule.severity.value}` · plugin: `{rule.plugin}` · pulje: {pulje_text(rule, 'da')}",
                 "",
                 rule.rationale.da, "", f"*{rule.rationale.en}*", "", f"Kilde / source: {rule.source}", ""]
+        if rule.fix:
+            out += [f"Rettelse (`--fix`): {rule.fix.da} / *Fix (`--fix`): {rule.fix.en}*", ""]
         for label, example in (("Fejler / fails", rule.bad), ("Består / passes", rule.good)):
             if example is not None:
                 out += [f"{label}:", "", "```yaml", _snippet(example), "```", ""]
@@ -179,6 +186,8 @@ def explain_text(rule: Rule, lang: str) -> str:
         "",
         f"{words[2]}: {rule.source}",
     ]
+    if rule.fix:
+        out += ["", f"{'Rettelse' if da else 'Fix'} (planlint check --fix): {rule.fix.get(lang)}"]
     for label, example in ((words[3], rule.bad), (words[4], rule.good)):
         if example is not None:
             out += ["", f"{label}:", _indent(_snippet(example))]

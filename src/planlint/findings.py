@@ -68,6 +68,41 @@ def parse_path(text: str) -> PlanPath:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One change of a plan, by its place: a new value, or a key renamed.
+
+    ``path`` is where the value is (``("plan", "periode", "slut")``); with
+    ``rename`` it is the key to rename and ``value`` is the new key.
+    """
+
+    path: PlanPath
+    value: Any
+    rename: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A certain correction of one finding: what it does, and its edits.
+
+    ``planlint check --fix`` applies it (keeping the author's comments and
+    layout), ``--diff`` shows it, and the language server offers it as a
+    code action.  Offer a fix only when there is one right answer; never
+    invent a value the author has to choose.
+    """
+
+    description: Message
+    edits: tuple[Edit, ...]
+
+    @classmethod
+    def rename_key(cls, path: PlanPath, new: str, da: str, en: str) -> "Fix":
+        return cls(Message(da, en), (Edit(tuple(path), new, rename=True),))
+
+    @classmethod
+    def set_value(cls, path: PlanPath, value: Any, da: str, en: str) -> "Fix":
+        return cls(Message(da, en), (Edit(tuple(path), value),))
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one plan.
 
@@ -84,6 +119,8 @@ class Finding:
     line: int | None = None
     column: int | None = None
     plugin: str = ""
+    #: a certain correction (``--fix``), or None
+    fix: Fix | None = None
 
     def with_(self, **changes: Any) -> "Finding":
         return replace(self, **changes)
@@ -109,6 +146,8 @@ class Finding:
         if self.hint is not None:
             data["hint"] = self.hint.get(lang)
         data["messages"] = {"da": self.message.da, "en": self.message.en}
+        if self.fix is not None:
+            data["fix"] = {"message": self.fix.description.get(lang)}
         return data
 
 

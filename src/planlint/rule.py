@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .findings import Finding, Message, PlanPath, Severity, parse_path
+from .findings import Finding, Fix, Message, PlanPath, Severity, parse_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Settings
@@ -78,18 +78,21 @@ class Rule:
     pulje: tuple[str, ...] = ()
     check: Callable[..., Iterable[Finding] | None] | None = None
     plugin: str = ""  # set by the plugin manager
+    #: what the rule's fix does, when it offers one for some findings (``--fix``)
+    fix: Message | None = None
 
     @property
     def prefix(self) -> str:
         return self.code.rstrip("0123456789")
 
     def finding(self, at: "Place", *keys: str | int, da: str, en: str, hint_da: str | None = None,
-                hint_en: str | None = None, severity: str | Severity | None = None) -> Finding:
+                hint_en: str | None = None, severity: str | Severity | None = None,
+                fix: Fix | None = None) -> Finding:
         """A finding of this rule at a place in the plan (as ``CheckContext.finding`` makes one).
 
         For rules whose findings planlint's own code raises (``declare``).
         """
-        return _finding(self.code, at, keys, da, en, hint_da, hint_en, severity)
+        return _finding(self.code, at, keys, da, en, hint_da, hint_en, severity, fix)
 
 
 #: The plan format, as the core's rules cite it.
@@ -105,6 +108,7 @@ def declare(
     source: str,
     bad: Example | None = None,
     good: Example | None = None,
+    fix: Message | tuple[str, str] | None = None,
 ) -> Rule:
     """Declare a rule that planlint's own code raises, not a check function: the core's PLN rules.
 
@@ -114,7 +118,7 @@ def declare(
     plugin manager as the plugin ``core``.
     """
     return Rule(code=code, severity=Severity.parse(severity), title=_message(title), rationale=_message(rationale),
-                source=source, bad=bad, good=good, plugin="core")
+                source=source, bad=bad, good=good, plugin="core", fix=_message(fix) if fix is not None else None)
 
 
 def rule(
@@ -127,11 +131,14 @@ def rule(
     bad: Example | None = None,
     good: Example | None = None,
     pulje: tuple[str, ...] = (),
+    fix: Message | tuple[str, str] | None = None,
 ) -> Callable[[Callable], Callable]:
     """Declare a rule around its check function (``check(plan, ctx)``).
 
     The rationale defaults to the module's docstring; a docstring with a line
     ``Dansk:`` holds the English text above it and the Danish text below.
+    ``fix`` (Danish, English) says what the rule's fix does, for a rule whose
+    findings may carry one (``ctx.finding(..., fix=Fix...)``).
     """
 
     def decorate(func: Callable) -> Callable:
@@ -153,6 +160,7 @@ def rule(
             good=good,
             pulje=tuple(pulje),
             check=func,
+            fix=_message(fix) if fix is not None else None,
         )
         return func
 
@@ -213,6 +221,7 @@ class CheckContext:
         hint_en: str | None = None,
         severity: str | Severity | None = None,
         code: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding of the current rule at a place in the plan.
 
@@ -220,16 +229,17 @@ class CheckContext:
         (``"budget.finansiering"``); ``keys`` go further down from there
         (``ctx.finding(activity, "forankring", "hos", ...)``).  ``severity``
         overrides the rule's default, for rules whose level depends on the
-        pulje (the rule pack says which).
+        pulje (the rule pack says which).  ``fix`` is a certain correction
+        (``Fix.set_value``/``Fix.rename_key``); the rule declares ``fix=``.
         """
         chosen = code or (self.rule.code if self.rule else None)
         if chosen is None:
             raise ValueError("finding() outside a rule needs code=")
-        return _finding(chosen, at, keys, da, en, hint_da, hint_en, severity)
+        return _finding(chosen, at, keys, da, en, hint_da, hint_en, severity, fix)
 
 
 def _finding(code: str, at: Place, keys: tuple, da: str, en: str, hint_da: str | None, hint_en: str | None,
-             severity: str | Severity | None) -> Finding:
+             severity: str | Severity | None, fix: Fix | None = None) -> Finding:
     path = place_path(at) + tuple(keys)
     if (hint_da is None) != (hint_en is None):
         raise ValueError("a hint needs both hint_da and hint_en (every text exists in both languages)")
@@ -240,6 +250,7 @@ def _finding(code: str, at: Place, keys: tuple, da: str, en: str, hint_da: str |
         path=path,
         hint=hint,
         severity=Severity.parse(severity) if severity is not None else None,
+        fix=fix,
     )
 
 

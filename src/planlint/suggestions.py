@@ -62,3 +62,9 @@ def closest(word: str, candidates: list[str] | Candidates) -> str | None:
     folded = {_fold(c): c for c in candidates}
     match = difflib.get_close_matches(target, list(folded), n=1, cutoff=0.75)
     return folded[match[0]] if match else None
+
+
+def sole_match(word: str, candidates: list[str]) -> bool:
+    """Whether exactly one candidate is close to ``word`` (a fix must not have to choose)."""
+    folded = {_fold(c) for c in candidates}
+    return len(difflib.get_close_matches(_fold(word), list(folded), n=2, cutoff=0.75)) == 1

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .error_wording import describe, expected_key, expected_value
-from .findings import Finding, PlanPath, format_path
+from .findings import Finding, Fix, PlanPath, format_path
 from .model import Base, Plan, model_at
 from .paths import loc_to_path, value_at, written_at
 from .references import check_references
 from .rule import FORMAT, Example, declare
-from .suggestions import closest
+from .suggestions import closest, sole_match
+from .yamlparse import path_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import PlanDocument
@@ -37,6 +38,8 @@ PLN003 = declare(
     source=FORMAT + ", Conventions (\"A key that this spec does not define is an error\")",
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="succeskriterer: []"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job"),
+    fix=("Omdøber nøglen til den kendte nøgle, når netop én ligner den, og mappingen ikke har den i forvejen.",
+         "Renames the key to the defined key when exactly one is close and the mapping does not have it yet."),
 )
 
 
@@ -128,6 +131,12 @@ class _KeySuggestions:
         return closest(str(key), allowed), allowed
 
 
+def _has_key(data: Any, mapping: PlanPath, key: str) -> bool:
+    """Whether the mapping at a plan path already has ``key`` (as written)."""
+    found = value_at(data, mapping)
+    return isinstance(found, dict) and any(path_key(k) == key for k in found)
+
+
 def _error_finding(error: dict[str, Any], data: Any, suggest_key: _KeySuggestions) -> Finding:
     loc = tuple(error["loc"])
     path, value, is_key = loc_to_path(data, loc)
@@ -141,7 +150,10 @@ def _error_finding(error: dict[str, Any], data: Any, suggest_key: _KeySuggestion
         else:
             da = f"Ukendt nøgle '{key}'. Tilladte nøgler her: {', '.join(allowed)}."
             en = f"Unknown key '{key}'. Keys allowed here: {', '.join(allowed)}."
-        return PLN003.finding(path, da=da, en=en)
+        # certain only when one defined key is close and the mapping does not have it already
+        fix = (Fix.rename_key(path, guess, da=f"Omdøb '{key}' til '{guess}'", en=f"Rename '{key}' to '{guess}'")
+               if guess and sole_match(str(key), allowed) and not _has_key(data, path[:-1], guess) else None)
+        return PLN003.finding(path, da=da, en=en, fix=fix)
     if kind == "literal_error":
         allowed = [a.strip().strip("'") for a in error.get("ctx", {}).get("expected", "").replace(" or ", ", ").split(",")]
         guess = closest(str(value), allowed)
