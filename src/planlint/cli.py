@@ -51,7 +51,9 @@ class Level(str, Enum):
 
 def fail(da: str, en: str, lang: str | None) -> NoReturn:
     """One sentence on stderr and exit status 2."""
-    typer.echo(f"planlint: {en if lang == 'en' else da}", err=True)
+    from .escape import visible  # the sentence may quote a file name or a configuration value
+
+    typer.echo(f"planlint: {visible(en if lang == 'en' else da)}", err=True)
     raise typer.Exit(2)
 
 

@@ -84,13 +84,17 @@ def rules_text(rules: list[Rule], lang: str) -> str:
 def write_rules_rich(rules: list[Rule], lang: str, stream: TextIO, color: bool) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from .escape import rich_text
 
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     table = Table(*_HEADINGS[_lang(lang)], box=None, header_style="bold", pad_edge=False)
     for rule in rules:
-        code, severity, plugin, pulje, title = _row(rule, lang)
-        table.add_row(code, f"[{styles[rule.severity]}]{severity}[/]", plugin, pulje, title)
-    Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)
+        # a third-party plugin's title is text, never markup
+        code, severity, plugin, pulje, title = (rich_text(cell) for cell in _row(rule, lang))
+        table.add_row(code, Text(severity.plain, style=styles[rule.severity]), plugin, pulje, title)
+    Console(file=stream, force_terminal=color, no_color=not color, highlight=False, markup=False).print(table)
 
 
 def rules_markdown(rules: list[Rule]) -> str:

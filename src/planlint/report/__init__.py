@@ -126,6 +126,10 @@ def _document(plans: list[dict[str, Any]], single: bool, sort: str | None, lang:
 
 
 def _renderable(data: dict[str, Any], lang: str) -> Any:
+    """The rich view of the document; plan text in it shown with control characters escaped."""
+    from ..escape import visible_data
+
+    data = visible_data(data)
     if data["kind"] == "plan":
         from .plan_view import render_plan
 
@@ -139,8 +143,9 @@ def _renderable(data: dict[str, Any], lang: str) -> Any:
 def _console(stream: TextIO, color: bool, width: int | None) -> Any:
     from rich.console import Console
 
+    # markup=False: a plan's name like "[/b]" or "[link=...]" is text, whatever reaches the console
     return Console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=width,
-                   emoji=False, soft_wrap=False)
+                   emoji=False, soft_wrap=False, markup=False)
 
 
 def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None) -> None:
@@ -151,7 +156,7 @@ def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None
     from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
     console = Console(file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor",
-                      width=width or HTML_WIDTH, highlight=False, emoji=False)
+                      width=width or HTML_WIDTH, highlight=False, emoji=False, markup=False)
     console.print(_renderable(data, lang))
     first = data["plans"][0]
     title = (first["name"] or first["path"]) if data["kind"] == "plan" else _word("portfolio", lang)
