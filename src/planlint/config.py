@@ -24,7 +24,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Collection, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -209,6 +209,58 @@ def _validate(path: Path, table: dict[str, Any]) -> Settings:
         suppress=not parsed.no_suppress,
         source=str(path),
     )
+
+
+# --- selectors must name rules ----------------------------------------------------
+
+def _matches_nothing(pattern: str, known: Collection[str]) -> bool:
+    return not any(code.startswith(pattern) for code in known)
+
+
+def _no_rule(pattern: str, known: Collection[str]) -> tuple[str, str]:
+    """"'LBF6' matches no rule; did you mean LBF006?" (Danish, English)."""
+    from .docs import nearest_codes
+
+    near = nearest_codes(pattern, sorted(known))
+    letters = pattern.rstrip("0123456789")
+    padded = letters + pattern[len(letters):].zfill(3)  # LBF6 -> LBF006: digits left out, not mistyped
+    if padded != pattern and padded in known:
+        near = [padded] + [code for code in near if code != padded][:1]
+    if near:
+        return (f"'{pattern}' svarer ikke til nogen regel; mente du {' eller '.join(near)}?",
+                f"'{pattern}' matches no rule; did you mean {' or '.join(near)}?")
+    prefixes = ", ".join(sorted({code.rstrip("0123456789") for code in known}))
+    return (f"'{pattern}' svarer ikke til nogen regel (præfikserne er {prefixes}; 'planlint rules' viser alle).",
+            f"'{pattern}' matches no rule (the prefixes are {prefixes}; 'planlint rules' lists them all).")
+
+
+def check_overrides(overrides: "Overrides", known: Collection[str]) -> None:
+    """ConfigError for a ``--select``/``--ignore`` code or prefix that matches no rule.
+
+    Such a selector would silently turn every rule off (``--select LBF6``) or
+    nothing (``--ignore XYZ``); a third-party plugin's codes count as known.
+    """
+    for option, patterns in (("--select", overrides.select), ("--ignore", overrides.ignore)):
+        for pattern in patterns or ():
+            if _matches_nothing(pattern, known):
+                da, en = _no_rule(pattern, known)
+                raise ConfigError(f"{option}: {da}", f"{option}: {en}")
+
+
+def check_selectors(settings: Settings, known: Collection[str]) -> None:
+    """ConfigError for a configuration file's ``select``/``ignore``/``severity`` entry that names no rule."""
+    for key, patterns in (("select", settings.select), ("ignore", settings.ignore), ("severity", settings.severity)):
+        for pattern in patterns:
+            if not _matches_nothing(pattern, known) and (key != "severity" or pattern in known):
+                continue
+            da, en = _no_rule(pattern, known)
+            where_da = where_en = ""
+            table = _read(Path(settings.source)) if settings.source else None
+            entry = getattr(table, "entries", {}).get(key)
+            if entry:
+                where_da, where_en = f", linje {entry[0].line}", f", line {entry[0].line}"
+            raise ConfigError(f"Ugyldig konfiguration i {settings.source}{where_da}: i '{key}': {da}",
+                              f"Invalid configuration in {settings.source}{where_en}: in '{key}': {en}")
 
 
 def settings_for_dir(directory: Path) -> Settings:

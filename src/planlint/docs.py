@@ -157,9 +157,9 @@ def find_rule(code: str, rules: list[Rule]) -> Rule | None:
     return next((r for r in rules if r.code == wanted), None)
 
 
-def nearest_codes(code: str, rules: list[Rule], n: int = 3) -> list[str]:
-    """The registered codes closest to a mistyped one (``COF01`` -> ``COF001``)."""
-    codes = [r.code for r in rules]
+def nearest_codes(code: str, rules: list[Rule] | list[str], n: int = 3) -> list[str]:
+    """The registered codes (of rules, or codes) closest to a mistyped one (``COF01`` -> ``COF001``)."""
+    codes = [r if isinstance(r, str) else r.code for r in rules]
     wanted = code.strip().upper()
     # the prefix names the plugin; a typo is rarely in it, so stay within it when it exists
     prefix = wanted.rstrip("0123456789")

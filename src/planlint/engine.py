@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from .config import Overrides, Settings, settings_for_dir
+from .config import Overrides, Settings, check_overrides, check_selectors, settings_for_dir
 from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_bytes, load_file, load_text
 from .plugins import Registry, build_registry, run_plugins
@@ -118,6 +118,10 @@ class Linter:
             self.registry = build_registry()
         if self.packs is None:
             self.packs = PackShelf(self.packs_dir)
+        # a selector that names no rule would silently switch rules off (or nothing): exit 2 instead
+        check_overrides(self.overrides, self.registry.rules)
+        if self.base_settings is not None:
+            check_selectors(self.base_settings, self.registry.rules)
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings
@@ -127,6 +131,8 @@ class Linter:
             base = self._folder_settings.get(folder)
             if base is None:
                 base = self._folder_settings[folder] = settings_for_dir(Path(folder))
+                assert self.registry is not None
+                check_selectors(base, self.registry.rules)
         return self.overrides.apply(base)
 
     def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None,
