@@ -35,9 +35,11 @@ RULES = [
                   runnable=False, note="Korrekt indrykning (planen er ellers ufuldstændig).")),
     _rule("PLN002", "error", ("Dobbelt nøgle", "Duplicate key"),
           ("En nøgle står to gange i samme mapping. YAML tillader det ikke, og man kan ikke vide, "
-           "hvilken værdi der var ment; planlint bruger den første.",
+           "hvilken værdi der var ment; planlint bruger den første. Et år i et årskort skrevet både som "
+           "2016 og '2016' er det samme år to gange.",
            "A key appears twice in one mapping. YAML does not allow it and nobody can tell which value "
-           "was meant; planlint uses the first."),
+           "was meant; planlint uses the first. A year of a year map written both as 2016 and '2016' is "
+           "the same year twice."),
           FORMAT + ", Conventions",
           Example(yaml="version: 1\nplan:\n  navn: Planen\n  navn: Planen igen\n", whole_file=True),
           Example(yaml="version: 1\nplan:\n  navn: Planen\n", whole_file=True, runnable=False,
@@ -79,10 +81,13 @@ RULES = [
           Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
           Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}")),
     _rule("PLN008", "error", ("År uden for planperioden", "Year outside the plan period"),
-          ("Hvert år i et årskort (mål, beløb) skal ligge inden for plan.periode; ellers tælles det med i "
-           "en periode, planen ikke dækker.",
-           "Every year in a year map (targets, amounts) must lie inside plan.periode; otherwise it counts "
-           "towards a period the plan does not cover."),
+          ("Hvert år i et årskort skal ligge inden for plan.periode; ellers tælles det med i en periode, "
+           "planen ikke dækker. PLN008 gælder succeskriteriernes mål; et budgetbeløb uden for perioden er "
+           "COF009's fund (ét fund pr. fejl), fordi det siger, hvilket beløb der udelades af andele og summer.",
+           "Every year in a year map must lie inside plan.periode; otherwise it counts towards a period the "
+           "plan does not cover. PLN008 covers the targets of success criteria; a budget amount outside the "
+           "period is COF009's finding (one finding per mistake), because it says which amount is left out "
+           "of the shares and sums."),
           FORMAT + ", Conventions (\"Every year in a year map must lie inside plan.periode\")",
           Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
                   yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45}"),

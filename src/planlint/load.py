@@ -214,12 +214,19 @@ def load_text(text: str, display: str = "<plan>", backend: str | None = None) ->
         findings.append(_yaml_error_finding(exc))
         return document
     for dup in duplicates:
-        findings.append(Finding(
-            code="PLN002",
-            message=Message(
+        name = yamlparse.path_key(dup.key)
+        if name.isascii() and name.isdigit():  # a year map: 2016 and '2016' are the same year
+            message = Message(
+                f"Året {name} står to gange (første gang i linje {dup.first_line}; 2016 og '2016' er samme år); "
+                "den anden forekomst ignoreres.",
+                f"The year {name} appears twice (first on line {dup.first_line}; 2016 and '2016' are the same year); "
+                "the second is ignored.")
+        else:
+            message = Message(
                 f"Nøglen '{dup.key}' står to gange (første gang i linje {dup.first_line}); den anden forekomst ignoreres.",
-                f"The key '{dup.key}' appears twice (first on line {dup.first_line}); the second is ignored."),
-            path=dup.path + (yamlparse.path_key(dup.key),), line=dup.line, column=dup.column))
+                f"The key '{dup.key}' appears twice (first on line {dup.first_line}); the second is ignored.")
+        findings.append(Finding(code="PLN002", message=message, path=dup.path + (name,), line=dup.line,
+                                column=dup.column))
     for bad in bad_keys:
         findings.append(Finding(
             code="PLN005",
