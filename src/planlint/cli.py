@@ -117,7 +117,7 @@ def check(
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Udelad disse koder/præfikser."),
     config: Optional[Path] = typer.Option(None, "--config", help="Brug denne konfigurationsfil."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv rapporten til en fil."),
-    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", min=1, help="Største planfil i byte."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Største planfil i byte (højst 100000000)."),
     plugin_timeout: Optional[float] = typer.Option(None, "--plugin-timeout", min=0.001,
                                                    help="Sekunder et plugin må bruge pr. plan."),
     rule_packs: Optional[Path] = typer.Option(None, "--rule-packs", help="Mappe med regelpakker i stedet for de indbyggede."),
@@ -147,6 +147,11 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     if stdin_filename is not None and STDIN not in paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
+    from .config import LARGEST_FILE_SIZE
+
+    if max_file_size is not None and not 1 <= max_file_size <= LARGEST_FILE_SIZE:
+        raise UsageError(f"--max-file-size skal være et antal byte fra 1 til {LARGEST_FILE_SIZE}, ikke {max_file_size}.",
+                         f"--max-file-size must be a number of bytes from 1 to {LARGEST_FILE_SIZE}, not {max_file_size}.")
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
                          f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
@@ -209,7 +214,7 @@ def report(
                                                   help="rich (terminal), text eller json."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for rapporten. / Report language."),
     sort: Optional[str] = typer.Option(None, "--sort", help="Sortér porteføljen efter kolonne, fx fejl eller budget."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, help="Rapportens bredde i tegn."),
+    width: Optional[int] = typer.Option(None, "--width", help="Rapportens bredde i tegn (40-1000)."),
 ) -> None:
     """The coordinator's report of one plan or a portfolio. / Koordinatorens rapport."""
     language = cli_lang(lang)

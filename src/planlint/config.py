@@ -13,7 +13,7 @@ Keys (the same in both files)::
     severity: {FOR003: error}    # per-code severity overrides
     fail-on: warning             # error (default) | warning | info
     lang: en                     # da (default) | en
-    max-file-size: 5000000       # bytes; bigger plan files are refused
+    max-file-size: 5000000       # bytes (1 to 100000000); bigger plan files are refused
     plugin-timeout: 2.0          # seconds one plugin may spend on one plan
     no-suppress: true            # ignore '# planlint: disable=...' comments in plans
 """
@@ -32,6 +32,9 @@ from pydantic_core import PydanticCustomError
 from .findings import Severity
 
 CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
+#: The largest ``max-file-size`` that can be set (100 MB): a plan is a few hundred kB, and the
+#: parser's own limits (50.000 values) refuse anything much bigger anyway.
+LARGEST_FILE_SIZE = 100_000_000
 _CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
 _CODE = re.compile(r"^[A-Z]+[0-9]{3}$")
 
@@ -100,7 +103,7 @@ class _FileConfig(BaseModel):
     severity: Optional[dict[str, Literal["error", "warning", "info"]]] = None
     fail_on: Optional[Literal["error", "warning", "info"]] = Field(None, alias="fail-on")
     lang: Optional[Literal["da", "en"]] = None
-    max_file_size: Optional[StrictInt] = Field(None, alias="max-file-size", gt=0)
+    max_file_size: Optional[StrictInt] = Field(None, alias="max-file-size", gt=0, le=LARGEST_FILE_SIZE)
     plugin_timeout: Optional[Annotated[float, BeforeValidator(_seconds)]] = Field(None, alias="plugin-timeout", gt=0)
     no_suppress: Optional[StrictBool] = Field(None, alias="no-suppress")
 

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .config import Overrides, Settings, check_overrides, check_selectors, settings_for_dir
 from .findings import FileResult, Finding, Message, Severity
-from .load import is_plan_file, load_bytes, load_file, load_text
+from .load import is_plan_file, load_bytes, load_file, load_text, read_at_most
 from .plugins import Registry, build_registry, run_plugins
 from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
@@ -158,7 +158,7 @@ class Linter:
         shown = name or "<stdin>"
         settings = self.settings_for(Path(name) if name else Path.cwd() / "stdin.yaml")
         try:
-            raw = sys.stdin.buffer.read(settings.max_file_size + 1)
+            raw = read_at_most(sys.stdin.buffer, settings.max_file_size + 1)
             document = load_bytes(raw, shown, settings.max_file_size, self.backend)
             return self._finish(document, settings)
         except PackError:

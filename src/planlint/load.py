@@ -18,6 +18,21 @@ from .validate import validate_data
 
 #: Default size limit for one plan file (``--max-file-size``).
 MAX_FILE_SIZE = 5 * 1024 * 1024
+#: Bytes read at a time: reading never reserves the whole limit up front.
+READ_CHUNK = 1024 * 1024
+
+
+def read_at_most(stream, limit: int) -> bytes:  # type: ignore[no-untyped-def]
+    """Up to ``limit`` bytes of a binary stream, read in chunks (``read(limit)`` allocates ``limit``)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = stream.read(min(READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 _YAML_PROBLEMS_DA = {
     "found character '\\t' that cannot start any token":
@@ -75,7 +90,7 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, 
                 f"The file is {size:,} bytes; planlint reads at most {max_size:,} bytes (--max-file-size).",
             )
         with open(path, "rb") as handle:
-            raw = handle.read(max_size + 1)
+            raw = read_at_most(handle, max_size + 1)
         if len(raw) > max_size:
             return None, _file_finding(
                 "PLN015",

@@ -17,6 +17,8 @@ from typing import Any, TextIO
 
 #: Width of the report when it does not go to a terminal (a file, a pipe, HTML).
 DEFAULT_WIDTH = 80
+#: ``--width`` bounds: narrower cannot hold the tables, wider only costs memory (rich lays out every cell).
+MIN_WIDTH, MAX_WIDTH = 40, 1000
 HTML_WIDTH = 100
 
 
@@ -46,6 +48,9 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     if options.format not in (None, "rich", "text", "json"):
         raise UsageError(f"Rapporten findes ikke i formatet '{options.format}'; vælg rich, text eller json.",
                          f"The report has no format '{options.format}'; choose rich, text or json.")
+    if options.width is not None and not MIN_WIDTH <= options.width <= MAX_WIDTH:
+        raise UsageError(f"--width skal være fra {MIN_WIDTH} til {MAX_WIDTH} tegn, ikke {options.width}.",
+                         f"--width must be from {MIN_WIDTH} to {MAX_WIDTH} characters, not {options.width}.")
     sort = portfolio.column_key(options.sort) if options.sort else None
     overrides = Overrides(lang=options.lang)
     files = collect_files(options.paths)
