@@ -60,9 +60,9 @@ RULES = [
           Example(at="indsatsområder[0].aktiviteter[0]", yaml="navn: Fremskudt jobcenter")),
     _rule("PLN005", "error", ("Forkert type", "Wrong type"),
           ("En værdi har en anden type, end formatet kræver (tekst, tal, liste, mapping, dato, årstal), "
-           "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke).",
+           "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke) og ligge fra 1900 til 2200.",
            "A value has another type than the format requires (text, number, list, mapping, date, year), "
-           "or is out of its bounds. Dates must exist (2013-02-30 does not)."),
+           "or is out of its bounds. Dates must exist (2013-02-30 does not) and lie from 1900 to 2200."),
           FORMAT,
           Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: fuld tid"),
           Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37")),
@@ -74,9 +74,11 @@ RULES = [
           Example(at="parter[1]", yaml="type: kommune")),
     _rule("PLN007", "error", ("Ugyldigt beløb", "Invalid amount"),
           ("Beløb er hele kroner: et ikke-negativt heltal eller cifre grupperet med punktum eller mellemrum, "
-           "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med.",
+           "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med, og et "
+           "beløb over 10 mia. kr. er urealistisk stort (en tastefejl).",
            "Amounts are whole kroner: a non-negative integer, or digits grouped with dots or spaces, "
-           "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be summed."),
+           "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be "
+           "summed, and an amount over 10 billion kroner is unrealistically large (a typo)."),
           FORMAT + ", Conventions (Amounts)",
           Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
           Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}")),
