@@ -85,8 +85,24 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return (ConfigError, UsageError, PluginLoadError, PackError)
 
 
+#: The shell's exit status for a run ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED = 130
+
+
+def interrupted(lang: str | None) -> NoReturn:
+    """Ctrl-C: one line and exit status 130; a run that did not finish never exits 0."""
+    typer.echo(f"planlint: {'interrupted.' if lang == 'en' else 'afbrudt.'}", err=True)
+    raise typer.Exit(INTERRUPTED)
+
+
 def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped-def]
     """Run a command body; known failures and bugs alike end in one sentence."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        # from here Ctrl-C raises KeyboardInterrupt, so a half-written file is removed on the way out
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return func(*args, **kwargs)
     except typer.Exit:
@@ -94,7 +110,7 @@ def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped
     except _known_errors() as exc:
         fail(exc.da, exc.en, lang)  # type: ignore[attr-defined]
     except KeyboardInterrupt:
-        fail("afbrudt.", "interrupted.", lang)
+        interrupted(lang)
     except BrokenPipeError:
         os._exit(1)  # the reader went away (| head); nothing more to say
     except Exception as exc:  # a bug in planlint: still one sentence, never a traceback
@@ -165,8 +181,8 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         suppress=False if no_suppress else None,
     )
     files = collect_files(paths)  # a path that does not exist stops here, before any work
+    named = [Path(stdin_filename)] if stdin_filename and STDIN in paths else []  # the buffer's file
     if output is not None:  # before the run, so a long run does not end in this
-        named = [Path(stdin_filename)] if stdin_filename and STDIN in paths else []  # the buffer's file
         refuse_to_overwrite_a_plan(output, files + named)
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
@@ -186,7 +202,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     )
     write = get_writer(chosen)
     if output is not None:
-        _write_file(output, write, results, options)
+        _write_file(output, write, results, options, files + named)
         if sys.stdout.isatty():
             # the report went to the file; the person at the terminal still sees the counts
             from dataclasses import replace
@@ -228,17 +244,12 @@ def report(
     raise typer.Exit(guarded(language, _report))
 
 
-def _write_file(output: Path, write, results, options) -> None:  # type: ignore[no-untyped-def]
-    from .engine import UsageError
+def _write_file(output: Path, write, results, options, plans) -> None:  # type: ignore[no-untyped-def]
+    from .output_file import write_file
 
-    try:
-        # newline="" keeps the bytes the same on every platform (deterministic CI diffs)
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            write(results, options, stream)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise UsageError(f"Rapporten kan ikke skrives til '{output}': {reason}.",
-                         f"The report cannot be written to '{output}': {reason}.") from None
+    # atomic, never over a plan; "\n" line ends on every platform (deterministic CI diffs)
+    write_file(output, lambda stream: write(results, options, stream), plans=plans,
+               what=("Rapporten", "The report"))
 
 
 # --- writing plans: schema, init, rules, explain (planlint.schema, .init_plan, .docs) ---
@@ -305,12 +316,18 @@ def explain(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Run the CLI (``planlint.__main__.main`` is the console script: it catches Ctrl-C from the start)."""
     for stream in (sys.stdout, sys.stderr):
         # æøå on a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii): \xe6, not a crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # between start-up and a command's body (argument parsing)
+        try:
+            interrupted(cli_lang(None))
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

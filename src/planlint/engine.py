@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Mapping
 from .config import Overrides, Settings, check_overrides, check_selectors, settings_for_dir
 from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_bytes, load_file, load_text, read_at_most
+from .output_file import refuse_to_overwrite_a_plan  # noqa: F401 - the commands import it from here
 from .plugins import Registry, build_registry, run_plugins
 from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
@@ -72,25 +73,6 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
         else:
             raise UsageError(f"Stien '{name}' findes ikke.", f"The path '{name}' does not exist.")
     return found
-
-
-def refuse_to_overwrite_a_plan(target: Path, plans: Iterable[Path]) -> None:
-    """``UsageError`` when ``target`` (``--output``, ``--html``) is one of the plan files.
-
-    planlint never writes to a plan file: ``check plan.yaml -o plan.yaml``
-    would replace the plan by the report.
-    """
-    if not target.exists():
-        return
-    for plan in plans:
-        try:
-            same = os.path.samefile(target, plan)
-        except OSError:  # a dangling link, a file gone: not the target
-            continue
-        if same:
-            raise UsageError(
-                f"'{target}' er en af de planer, der kontrolleres; planlint skriver aldrig i en planfil.",
-                f"'{target}' is one of the plans being checked; planlint never writes to a plan file.")
 
 
 def _is_special(path: Path) -> bool:

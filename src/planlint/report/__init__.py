@@ -68,7 +68,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
 
     chosen = options.format or ("rich" if stdout.isatty() and options.html is None else "text")
     if options.html is not None:
-        _write_html(data, lang, options.html, options.width)
+        _write_html(data, lang, options.html, options.width, files)
     if options.format is None and options.html is not None:
         stderr.write(f"planlint: {_word('html_written', lang)} {options.html}\n")
     elif chosen == "json":
@@ -153,7 +153,7 @@ def _console(stream: TextIO, color: bool, width: int | None) -> Any:
                    emoji=False, soft_wrap=False, markup=False)
 
 
-def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None) -> None:
+def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None, plans: list[Path]) -> None:
     """A standalone page: rich's export in a template with a title and print styles."""
     from html import escape
 
@@ -168,14 +168,9 @@ def _write_html(data: dict[str, Any], lang: str, target: Path, width: int | None
     title = escape(f"planlint – {_word('report', lang)}: {title}").replace("{", "{{").replace("}", "}}")
     template = HTML_TEMPLATE.replace("{lang}", lang).replace("{title}", title)
     page = console.export_html(theme=DEFAULT_TERMINAL_THEME, code_format=template, inline_styles=False)
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as stream:
-            stream.write(page)
-    except OSError as exc:
-        from ..engine import UsageError
+    from ..output_file import write_file
 
-        raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
-                         f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None
+    write_file(target, lambda stream: stream.write(page), plans=plans, what=("HTML-filen", "The HTML file"))
 
 
 # rich fills {stylesheet}, {foreground}, {background} and {code} with str.format, so the CSS
