@@ -81,3 +81,71 @@ def test_a_third_party_plugins_codes_are_known_selectors():
     Linter(overrides=Overrides(ignore=("EKS001",)), registry=registry)
     with pytest.raises(ConfigError, match="'EKS002' matches no rule; did you mean EKS001"):
         Linter(overrides=Overrides(select=("EKS002",)), registry=registry)
+
+
+# --- the small ones -------------------------------------------------------------------
+
+def test_an_empty_folder_is_a_usage_error_for_check_and_report(tmp_path):
+    for command in ("check", "report"):
+        status, out, err = invoke(command, str(tmp_path), "--lang", "en")
+        assert (status, out) == (2, "")
+        assert err == f"planlint: There are no plan files (*.yaml, *.yml) to check in {tmp_path}.\n"
+
+
+@pytest.mark.parametrize("value", ["fr", "EN", "dansk"])
+def test_an_unknown_planlint_lang_is_a_usage_error_naming_the_languages(value):
+    for args in (("check", CLEAN), ("report", CLEAN), ("rules",), ("schema",)):
+        status, out, err = invoke(*args, env={"PLANLINT_LANG": value})
+        assert (status, out) == (2, "")
+        assert f"PLANLINT_LANG='{value}'" in err and "da eller en" in err
+
+
+def test_planlint_lang_en_still_works():
+    status, out, _ = invoke("check", CLEAN, "--format", "text", env={"PLANLINT_LANG": "en"})
+    assert status == 0
+
+
+def test_a_duplicate_key_in_the_configuration_is_rejected(tmp_path):
+    (tmp_path / "plan.yaml").write_text(base_text(), encoding="utf-8")
+    (tmp_path / ".planlint.yaml").write_text("fail-on: info\nlang: en\nfail-on: error\n", encoding="utf-8")
+    status, out, err = invoke("check", str(tmp_path), "--format", "text")
+    assert (status, out) == (2, "")
+    assert err == (f"planlint: Ugyldig konfiguration i {tmp_path / '.planlint.yaml'}, linje 3: "
+                   "nøglen 'fail-on' står to gange (første gang i linje 1).\n")
+
+
+def test_an_unreadable_file_in_text_output_has_no_made_up_position(tmp_path):
+    (tmp_path / "plan.yaml").symlink_to(tmp_path / "gone.yaml")  # PLN011 without a line
+    status, out, _ = invoke("check", str(tmp_path / "plan.yaml"), "--format", "text")
+    assert status == 1
+    assert out == (f"{tmp_path / 'plan.yaml'}: PLN011 error "
+                   "Filen er et symbolsk link til noget, der ikke findes.\n")
+
+
+def test_english_lbf006_has_no_stray_braces():
+    text = base_text().replace("  - {part: bo, navn: Direktøren, dato: 2020-10-02}\n", "")
+    from conftest import lint
+
+    [finding] = [f for f in lint(text).findings if f.code == "LBF006"]
+    assert "{part: bo, navn: ..., dato: ...}" in finding.message.en
+    assert "{part: bo, navn: ..., dato: ...}" in finding.message.da
+    assert "}}" not in finding.message.en and "{{" not in finding.message.en
+
+
+def test_os_errors_are_translated_in_danish_messages(tmp_path):
+    import errno
+
+    from planlint.oserrors import reason
+
+    assert reason(OSError(errno.ENOENT, "No such file or directory")) == (
+        "filen eller mappen findes ikke", "no such file or directory")
+    status, out, err = invoke("check", CLEAN, "-o", str(tmp_path / "nej" / "r.json"))
+    assert status == 2 and out == ""
+    assert err == (f"planlint: Rapporten kan ikke skrives til '{tmp_path / 'nej' / 'r.json'}': "
+                   "filen eller mappen findes ikke.\n")
+    status, _, err = invoke("check", CLEAN, "-o", str(tmp_path / "nej" / "r.json"), "--lang", "en")
+    assert err.endswith(": no such file or directory.\n")
+    (tmp_path / "plan.yaml").write_text(base_text(), encoding="utf-8")
+    (tmp_path / ".planlint.yaml").mkdir()
+    status, _, err = invoke("check", str(tmp_path / "plan.yaml"), "--config", str(tmp_path / ".planlint.yaml"))
+    assert status == 2 and "mappe" in err

@@ -119,7 +119,14 @@ def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped
 
 
 def cli_lang(lang: Optional[Lang]) -> str | None:
-    return lang.value if lang is not None else os.environ.get("PLANLINT_LANG") or None
+    """``--lang``, else ``PLANLINT_LANG``; a language planlint does not have is a usage error."""
+    if lang is not None:
+        return lang.value
+    chosen = os.environ.get("PLANLINT_LANG") or None
+    if chosen is not None and chosen not in (Lang.da.value, Lang.en.value):
+        fail(f"PLANLINT_LANG='{chosen}' er ikke et sprog, planlint taler; brug da eller en.",
+             f"PLANLINT_LANG='{chosen}' is not a language planlint speaks; use da or en.", "da")
+    return chosen
 
 
 @app.command()
@@ -153,7 +160,7 @@ def check(
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
            plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
     from .config import Overrides, load_config_file, parse_codes
-    from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
+    from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan, require_plans
     from .findings import Severity
     from .formatters import FormatOptions, get_writer
     from .yamlparse import available_backends
@@ -181,6 +188,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         suppress=False if no_suppress else None,
     )
     files = collect_files(paths)  # a path that does not exist stops here, before any work
+    require_plans(files, paths)
     named = [Path(stdin_filename)] if stdin_filename and STDIN in paths else []  # the buffer's file
     if output is not None:  # before the run, so a long run does not end in this
         refuse_to_overwrite_a_plan(output, files + named)
@@ -188,10 +196,6 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
     results = list(linter.lint_paths(paths, stdin_filename, files))
-    if not results:  # not an error (an empty plan repository), but never silence
-        said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
-                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
-        typer.echo(f"planlint: {said}", err=True)
     chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     options = FormatOptions(
         lang=output_lang((result.lang for result in results), overrides, base),
@@ -325,7 +329,7 @@ def run() -> None:
         app()
     except KeyboardInterrupt:  # between start-up and a command's body (argument parsing)
         try:
-            interrupted(cli_lang(None))
+            interrupted(os.environ.get("PLANLINT_LANG"))
         except typer.Exit as done:
             sys.exit(done.exit_code)
 

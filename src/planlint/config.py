@@ -125,9 +125,15 @@ def _read(path: Path) -> dict[str, Any] | None:
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Konfigurationen {path} kan ikke læses: {exc}.",
-                          f"The configuration {path} cannot be read: {exc}.")
+    except OSError as exc:
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        raise ConfigError(f"Konfigurationen {path} kan ikke læses: {da}.",
+                          f"The configuration {path} cannot be read: {en}.")
+    except UnicodeDecodeError:
+        raise ConfigError(f"Konfigurationen {path} er ikke UTF-8; gem den som UTF-8.",
+                          f"The configuration {path} is not UTF-8; save it as UTF-8.")
     if name == "pyproject.toml":
         import tomllib
 
@@ -144,10 +150,17 @@ def _read(path: Path) -> dict[str, Any] | None:
 
     try:
         root, _ = yamlparse.parse(text)
-        data = yamlparse.to_data(root)[0] if root is not None else {}
+        data, duplicates, _ = yamlparse.to_data(root) if root is not None else ({}, [], [])
     except yamlparse.YamlError as exc:
         raise ConfigError(f"{path}, linje {exc.line}: ikke gyldig YAML ({exc.detail}).",
                           f"{path}, line {exc.line}: not valid YAML ({exc.detail}).")
+    if duplicates:  # as in a plan: nobody can tell which value was meant
+        dup = duplicates[0]
+        raise ConfigError(
+            f"Ugyldig konfiguration i {path}, linje {dup.line}: nøglen '{dup.key}' står to gange "
+            f"(første gang i linje {dup.first_line}).",
+            f"Invalid configuration in {path}, line {dup.line}: the key '{dup.key}' appears twice "
+            f"(first on line {dup.first_line}).")
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -75,6 +75,18 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     return found
 
 
+def require_plans(files: list[Path], paths: Iterable[str]) -> None:
+    """``UsageError`` when the paths hold no plan file (and ``-`` is not among them).
+
+    ``check`` and ``report`` alike: a run that checked nothing must not pass.
+    """
+    names = list(paths)
+    if not files and STDIN not in names:
+        shown = ", ".join(names)
+        raise UsageError(f"Der er ingen planfiler (*.yaml, *.yml) at kontrollere i {shown}.",
+                         f"There are no plan files (*.yaml, *.yml) to check in {shown}.")
+
+
 def _is_special(path: Path) -> bool:
     """A pipe, socket or device (through symlinks); a path that cannot be stat'ed is not."""
     try:

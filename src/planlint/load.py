@@ -110,9 +110,11 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, 
         return None, _file_finding("PLN011", "Filen kan ikke læses: adgang nægtet.",
                                    "The file cannot be read: permission denied.", None, None)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return None, _file_finding("PLN011", f"Filen kan ikke læses: {reason}.",
-                                   f"The file cannot be read: {reason}.", None, None)
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        return None, _file_finding("PLN011", f"Filen kan ikke læses: {da}.", f"The file cannot be read: {en}.",
+                                   None, None)
 
 
 def _folder_finding(path: Path) -> Finding:
@@ -121,9 +123,11 @@ def _folder_finding(path: Path) -> Finding:
         with os.scandir(path):
             pass
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return _file_finding("PLN011", f"Mappen kan ikke gennemsøges: {reason}; planerne i den er ikke kontrolleret.",
-                             f"The folder cannot be searched: {reason}; the plans in it are not checked.", None, None)
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        return _file_finding("PLN011", f"Mappen kan ikke gennemsøges: {da}; planerne i den er ikke kontrolleret.",
+                             f"The folder cannot be searched: {en}; the plans in it are not checked.", None, None)
     return _file_finding("PLN011", "Stien er en mappe, ikke en fil.", "The path is a directory, not a file.", None, None)
 
 

@@ -40,7 +40,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     ``linter`` lets a caller (a test, an editor) bring its own plugins.
     """
     from ..config import Overrides
-    from ..engine import Linter, UsageError, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..engine import Linter, UsageError, collect_files, output_lang, refuse_to_overwrite_a_plan, require_plans
     from . import portfolio
 
     stdout = stdout or sys.stdout
@@ -54,9 +54,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     sort = portfolio.column_key(options.sort) if options.sort else None
     overrides = Overrides(lang=options.lang)
     files = collect_files(options.paths)
-    if not files:
-        raise UsageError("Der er ingen planfiler (*.yaml, *.yml) at lave en rapport over.",
-                         "There are no plan files (*.yaml, *.yml) to report on.")
+    require_plans(files, [p for p in options.paths if p != "-"])  # report does not read standard input
     if options.html is not None:
         refuse_to_overwrite_a_plan(options.html, files)
     linter = linter or Linter(overrides=overrides)
