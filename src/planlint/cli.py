@@ -100,7 +100,8 @@ def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped
     import signal
     import threading
 
-    if threading.current_thread() is threading.main_thread():
+    if (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN):  # nohup, a background job: keep ignoring
         # from here Ctrl-C raises KeyboardInterrupt, so a half-written file is removed on the way out
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
