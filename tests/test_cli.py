@@ -221,11 +221,12 @@ def test_plan_from_standard_input(plans):
     assert json.loads(done.stdout)["files"] == [{"path": named, "pulje": "2019-2026", "findings": []}]
 
 
-def test_a_folder_without_plans_says_so_and_passes(tmp_path):
-    done = run_cli("check", str(tmp_path), "--format", "text")
-    assert done.returncode == 0
-    assert done.stdout == ""
-    assert done.stderr.strip() == "planlint: ingen planfiler (*.yaml, *.yml) blev fundet."
+def test_a_folder_without_plans_is_a_usage_error_for_check_and_report_alike(tmp_path):
+    for command in ("check", "report"):
+        done = run_cli(command, str(tmp_path), "--format", "text")
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert done.stderr == f"planlint: Der er ingen planfiler (*.yaml, *.yml) at kontrollere i {tmp_path}.\n"
 
 
 def test_output_is_never_written_over_a_plan_file(plans):

@@ -86,8 +86,8 @@ def test_rule_examples(rule):
     assert rule.rationale.da != rule.rationale.en  # both halves of the docstring
 
 
-def test_codes_are_for001_to_for011():
-    assert [r.code for r in _for_rules()] == [f"FOR{n:03d}" for n in range(1, 12)]
+def test_codes_are_for001_to_for012():
+    assert [r.code for r in _for_rules()] == [f"FOR{n:03d}" for n in range(1, 13)]
 
 
 # --- FOR001: no forankring ------------------------------------------------------------

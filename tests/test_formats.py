@@ -264,10 +264,12 @@ def test_github_escapes_data_and_properties():
     from planlint.findings import Finding, Message, Severity
     from planlint.formatters.github_format import annotation
 
+    # a line break inside a message is plan text, shown as \n; the one before the hint is ours
     finding = Finding(code="COF001", message=Message("22,4 % er under 25 %\nret det", "x"),
-                      severity=Severity.INFO, line=3, column=5)
+                      hint=Message("hæv den", "x"), severity=Severity.INFO, line=3, column=5)
     assert annotation("mine planer/a,b:c.yaml", finding, "da") == (
-        "::notice file=mine planer/a%2Cb%3Ac.yaml,line=3,col=5,title=COF001::22,4 %25 er under 25 %25%0Aret det")
+        "::notice file=mine planer/a%2Cb%3Ac.yaml,line=3,col=5,title=COF001::22,4 %25 er under 25 %25\\nret det"
+        "%0ATip: hæv den")
     unread = Finding(code="PLN011", message=Message("Filen kan ikke læses.", "x"), severity=Severity.ERROR)
     assert annotation("a.yaml", unread, "da") == "::error file=a.yaml,title=PLN011::Filen kan ikke læses."
 
@@ -318,7 +320,7 @@ def test_markdown_for_clean_plans_says_so():
 def test_markdown_cells_cannot_break_the_table_and_links_can_be_absolute(monkeypatch):
     from planlint.formatters.markdown_format import cell, line_link
 
-    assert cell("a | b <c>\nd") == "a \\| b &lt;c&gt;<br>d"
+    assert cell("a | b <c>\nd") == "a \\| b &lt;c&gt;\\\\nd"  # a line break in plan text shows as \n
     assert line_link("planer/Øst by.yaml", 7) == "[planer/Øst by.yaml:7](planer/%C3%98st%20by.yaml#L7)"
     assert line_link("a.yaml", 7, "https://github.com/o/r/blob/abc/") == "[a.yaml:7](https://github.com/o/r/blob/abc/a.yaml#L7)"
     table = rendered("| x |\n|---|\n| " + cell("1 | 2") + " |\n").find("table/tbody/tr")

@@ -350,8 +350,8 @@ def test_the_file_is_replaced_atomically_and_keeps_its_permissions(tmp_path):
 
 
 def test_a_failed_write_leaves_the_old_page(tmp_path, monkeypatch):
-    from planlint.engine import UsageError
-    from planlint.report import html_page
+    from planlint.errors import UsageError
+    from planlint import output_file
 
     target = tmp_path / "rapport.html"
     target.write_text("old", encoding="utf-8")
@@ -359,10 +359,10 @@ def test_a_failed_write_leaves_the_old_page(tmp_path, monkeypatch):
     def broken(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(html_page.os, "replace", broken)
+    monkeypatch.setattr(output_file.os, "replace", broken)
     with pytest.raises(UsageError) as error:
         run(ReportOptions(paths=[str(KOMPLET)], html=target), stdout=io.StringIO(), stderr=io.StringIO())
-    assert "rapport.html" in str(error.value) and "No space left on device" in str(error.value)
+    assert "rapport.html" in str(error.value) and "no space left on the device" in str(error.value)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]
 

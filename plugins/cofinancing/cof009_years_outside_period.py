@@ -3,16 +3,17 @@
 Money budgeted before the start or after the end of ``plan.periode`` is not
 part of the plan: planlint leaves it out of every share and sum (so the 25 %
 test is made on the period alone), and this rule says so at that year's key.
-The core reports the same year as a format error (PLN008); this finding is
-about the money, so that a reader who skips format findings still sees it.
+It is the one finding for this mistake: the core's format rule for years
+outside the period (PLN008) leaves budget amounts to this rule, whose message
+names the amount and what is left out of the shares and sums.
 
 Dansk:
 Penge, der er budgetteret før starten eller efter slutningen af
 ``plan.periode``, hører ikke til planen: planlint udelader dem af alle andele
 og summer (så 25 %-kravet vurderes på perioden alene), og denne regel siger
-det ved årets nøgle.  Kernen rapporterer samme år som formatfejl (PLN008);
-dette fund handler om pengene, så en læser, der springer formatfund over,
-stadig ser det.
+det ved årets nøgle.  Det er det ene fund for denne fejl: kernens formatregel
+for år uden for perioden (PLN008) overlader budgetbeløb til denne regel, hvis
+meddelelse nævner beløbet, og hvad der udelades af andele og summer.
 """
 
 from planlint import Example, kr, rule

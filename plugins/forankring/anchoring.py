@@ -140,6 +140,11 @@ def handover_span(value: object) -> tuple[date, date] | None:
     return None
 
 
+def period_start(plan: "Plan") -> date | None:
+    period = plan.meta.period
+    return period.start if period is not None and isinstance(period.start, date) else None
+
+
 def period_end(plan: "Plan") -> date | None:
     period = plan.meta.period
     return period.end if period is not None and isinstance(period.end, date) else None

@@ -39,4 +39,4 @@ def check(plan, ctx):
                              "under underskrifter.",
                           en=f"{who} has not signed the plan; LBF requires the signature of the kommune "
                              f"and of every responsible housing organisation. Add {{part: {party_id}, navn: ..., "
-                             "dato: ...}} under underskrifter.")
+                             "dato: ...} under underskrifter.")

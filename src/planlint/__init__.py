@@ -25,7 +25,6 @@ from typing import Any
 #: CHANGELOG.md's newest section is headed by it (tests/test_version.py)
 __version__ = "0.2.0"
 
-from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
 # Imported now, not lazily: the decorator ``rule`` shares its name with the module
 # planlint.rule, and importing that module later would set ``planlint.rule`` to
 # the module.  (Cheap: dataclasses and re, which the command line needs anyway.)
@@ -34,6 +33,8 @@ from .findings import Finding, Fix, Message, Severity, format_path  # noqa: E402
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY = {
+    # pluggy loads on first use: the command installs its Ctrl-C handler (planlint.__main__) first
+    "hookimpl": "hookspecs",
     **dict.fromkeys(("kr", "percent", "join", "number"), "i18n"),
     **dict.fromkeys(("closest", "Candidates"), "suggestions"),
     **dict.fromkeys((
@@ -47,7 +48,7 @@ _LAZY = {
     **dict.fromkeys(("RulePack", "PackSection", "Patterns"), "rulepack"),
 }
 
-__all__ = ["__version__", "hookimpl", "rule", "Example", "rules_in", "rules_of", "Rule", "CheckContext",
+__all__ = ["__version__", "rule", "Example", "rules_in", "rules_of", "Rule", "CheckContext",
            "Finding", "Fix", "Message", "Severity", "format_path", *_LAZY]
 
 

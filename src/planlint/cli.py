@@ -52,7 +52,9 @@ class Level(str, Enum):
 
 def fail(da: str, en: str, lang: str | None) -> NoReturn:
     """One sentence on stderr and exit status 2."""
-    typer.echo(f"planlint: {en if lang == 'en' else da}", err=True)
+    from .escape import visible  # the sentence may quote a file name or a configuration value
+
+    typer.echo(f"planlint: {visible(en if lang == 'en' else da)}", err=True)
     raise typer.Exit(2)
 
 
@@ -81,8 +83,25 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return (UsageError,)
 
 
+#: The shell's exit status for a run ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED = 130
+
+
+def interrupted(lang: str | None) -> NoReturn:
+    """Ctrl-C: one line and exit status 130; a run that did not finish never exits 0."""
+    typer.echo(f"planlint: {'interrupted.' if lang == 'en' else 'afbrudt.'}", err=True)
+    raise typer.Exit(INTERRUPTED)
+
+
 def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped-def]
     """Run a command body; known failures and bugs alike end in one sentence."""
+    import signal
+    import threading
+
+    if (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN):  # nohup, a background job: keep ignoring
+        # from here Ctrl-C raises KeyboardInterrupt, so a half-written file is removed on the way out
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return func(*args, **kwargs)
     except typer.Exit:
@@ -90,7 +109,7 @@ def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped
     except _known_errors() as exc:
         fail(exc.da, exc.en, lang)  # type: ignore[attr-defined]
     except KeyboardInterrupt:
-        fail("afbrudt.", "interrupted.", lang)
+        interrupted(lang)
     except BrokenPipeError:
         os._exit(1)  # the reader went away (| head); nothing more to say
     except Exception as exc:  # a bug in planlint: still one sentence, never a traceback
@@ -99,7 +118,14 @@ def guarded(lang: str | None, func, *args, **kwargs):  # type: ignore[no-untyped
 
 
 def cli_lang(lang: Optional[Lang]) -> str | None:
-    return lang.value if lang is not None else os.environ.get("PLANLINT_LANG") or None
+    """``--lang``, else ``PLANLINT_LANG``; a language planlint does not have is a usage error."""
+    if lang is not None:
+        return lang.value
+    chosen = os.environ.get("PLANLINT_LANG") or None
+    if chosen is not None and chosen not in (Lang.da.value, Lang.en.value):
+        fail(f"PLANLINT_LANG='{chosen}' er ikke et sprog, planlint taler; brug da eller en.",
+             f"PLANLINT_LANG='{chosen}' is not a language planlint speaks; use da or en.", "da")
+    return chosen
 
 
 @app.command()
@@ -113,7 +139,7 @@ def check(
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Udelad disse koder/præfikser."),
     config: Optional[Path] = typer.Option(None, "--config", help="Brug denne konfigurationsfil."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv rapporten til en fil."),
-    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", min=1, help="Største planfil i byte."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Største planfil i byte (højst 100000000)."),
     plugin_timeout: Optional[float] = typer.Option(None, "--plugin-timeout", min=0.001,
                                                    help="Sekunder et plugin må bruge pr. plan."),
     rule_packs: Optional[Path] = typer.Option(None, "--rule-packs", help="Mappe med regelpakker i stedet for de indbyggede."),
@@ -169,14 +195,15 @@ class CheckOptions:
 def _check(options: CheckOptions) -> int:
     """Lint the plans and write the report; the exit status."""
     from .config import load_config_file
-    from .engine import STDIN, Linter, collect_files, exit_status, refuse_to_overwrite_a_plan
+    from .engine import STDIN, Linter, collect_files, exit_status, refuse_to_overwrite_a_plan, require_plans
 
     _refuse_meaningless_options(options)
     overrides = _overrides(options)
     files = collect_files(options.paths)  # a path that does not exist stops here, before any work
+    require_plans(files, options.paths)  # a run that checks nothing must not pass
+    # the file the text on standard input stands for (an editor's buffer) is a plan too
+    named = [Path(options.stdin_filename)] if options.stdin_filename and STDIN in options.paths else []
     if options.output is not None:  # before the run, so a long run does not end in this
-        # the file the text on standard input stands for (an editor's buffer) is a plan too
-        named = [Path(options.stdin_filename)] if options.stdin_filename and STDIN in options.paths else []
         refuse_to_overwrite_a_plan(options.output, files + named)
     base = load_config_file(options.config) if options.config else None
     linter = Linter(overrides=overrides, packs_dir=str(options.rule_packs) if options.rule_packs else None,
@@ -191,11 +218,7 @@ def _check(options: CheckOptions) -> int:
             for one in fixed:
                 sys.stdout.write(unified_diff(one.display, one.before, one.after))
             return 1 if fixed else 0
-    if not results:  # not an error (an empty plan repository), but never silence
-        said = ("no plan files (*.yaml, *.yml) were found." if options.lang == "en"
-                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
-        typer.echo(f"planlint: {said}", err=True)
-    _write_report(results, options, linter, overrides, base)
+    _write_report(results, options, linter, overrides, base, files + named)
     return exit_status(results)
 
 
@@ -217,6 +240,12 @@ def _refuse_meaningless_options(options: CheckOptions) -> None:
     if options.summary and options.format not in (None, "text", "rich"):
         raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {options.format}.",
                          f"--summary applies to the text format (rich always shows the counts), not {options.format}.")
+    from .config import LARGEST_FILE_SIZE
+
+    size = options.max_file_size
+    if size is not None and not 1 <= size <= LARGEST_FILE_SIZE:
+        raise UsageError(f"--max-file-size skal være et antal byte fra 1 til {LARGEST_FILE_SIZE}, ikke {size}.",
+                         f"--max-file-size must be a number of bytes from 1 to {LARGEST_FILE_SIZE}, not {size}.")
     parser = options.parser
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
@@ -239,7 +268,7 @@ def _overrides(options: CheckOptions):  # type: ignore[no-untyped-def]
     )
 
 
-def _write_report(results, options: CheckOptions, linter, overrides, base) -> None:  # type: ignore[no-untyped-def]
+def _write_report(results, options: CheckOptions, linter, overrides, base, plans) -> None:  # type: ignore[no-untyped-def]
     """The report in the chosen format, on standard output or in ``--output``."""
     from .engine import output_lang
     from .formatters import FormatOptions, get_writer
@@ -258,7 +287,7 @@ def _write_report(results, options: CheckOptions, linter, overrides, base) -> No
     if output is None:
         write(results, format_options, sys.stdout)
         return
-    _write_file(output, write, results, format_options)
+    _write_file(output, write, results, format_options, plans)
     if sys.stdout.isatty():
         # the report went to the file; the person at the terminal still sees the counts
         from dataclasses import replace
@@ -303,7 +332,7 @@ def report(
                                                   help="rich (terminal), text eller json."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Sprog for rapporten. / Report language."),
     sort: Optional[str] = typer.Option(None, "--sort", help="Sortér porteføljen efter kolonne, fx fejl eller budget."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, help="Rapportens bredde i tegn."),
+    width: Optional[int] = typer.Option(None, "--width", help="Rapportens bredde i tegn (40-1000)."),
 ) -> None:
     """The coordinator's report of one plan or a portfolio. / Koordinatorens rapport."""
     language = cli_lang(lang)
@@ -317,17 +346,12 @@ def report(
     raise typer.Exit(guarded(language, _report))
 
 
-def _write_file(output: Path, write, results, options) -> None:  # type: ignore[no-untyped-def]
-    from .errors import UsageError
+def _write_file(output: Path, write, results, options, plans) -> None:  # type: ignore[no-untyped-def]
+    from .output_file import write_file
 
-    try:
-        # newline="" keeps the bytes the same on every platform (deterministic CI diffs)
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            write(results, options, stream)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise UsageError(f"Rapporten kan ikke skrives til '{output}': {reason}.",
-                         f"The report cannot be written to '{output}': {reason}.") from None
+    # atomic, never over a plan; "\n" line ends on every platform (deterministic CI diffs)
+    write_file(output, lambda stream: write(results, options, stream), plans=plans,
+               what=("Rapporten", "The report"))
 
 
 # --- writing plans: schema, init, rules, explain (planlint.schema, .init_plan, .docs) ---
@@ -406,12 +430,18 @@ def lsp() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Run the CLI (``planlint.__main__.main`` is the console script: it catches Ctrl-C from the start)."""
     for stream in (sys.stdout, sys.stderr):
         # æøå on a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii): \xe6, not a crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # between start-up and a command's body (argument parsing)
+        try:
+            interrupted(os.environ.get("PLANLINT_LANG"))
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

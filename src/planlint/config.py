@@ -13,7 +13,7 @@ Keys (the same in both files)::
     severity: {FOR003: error}    # per-code severity overrides
     fail-on: warning             # error (default) | warning | info
     lang: en                     # da (default) | en
-    max-file-size: 5000000       # bytes; bigger plan files are refused
+    max-file-size: 5000000       # bytes (1 to 100000000); bigger plan files are refused
     plugin-timeout: 2.0          # seconds one plugin may spend on one plan
     no-suppress: true            # ignore '# planlint: disable=...' comments in plans
 """
@@ -24,7 +24,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Collection, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -34,6 +34,9 @@ from .errors import UsageError
 from .findings import Severity
 
 CONFIG_NAMES = (".planlint.yaml", ".planlint.yml", "pyproject.toml")
+#: The largest ``max-file-size`` that can be set (100 MB): a plan is a few hundred kB, and the
+#: parser's own limits (50.000 values) refuse anything much bigger anyway.
+LARGEST_FILE_SIZE = 100_000_000
 _CODE_OR_PREFIX = re.compile(r"^[A-Z]+[0-9]{0,3}$")
 _CODE = re.compile(r"^[A-Z]+[0-9]{3}$")
 
@@ -97,7 +100,7 @@ class _FileConfig(BaseModel):
     severity: Optional[dict[str, Literal["error", "warning", "info"]]] = None
     fail_on: Optional[Literal["error", "warning", "info"]] = Field(None, alias="fail-on")
     lang: Optional[Literal["da", "en"]] = None
-    max_file_size: Optional[StrictInt] = Field(None, alias="max-file-size", gt=0)
+    max_file_size: Optional[StrictInt] = Field(None, alias="max-file-size", gt=0, le=LARGEST_FILE_SIZE)
     plugin_timeout: Optional[Annotated[float, BeforeValidator(_seconds)]] = Field(None, alias="plugin-timeout", gt=0)
     no_suppress: Optional[StrictBool] = Field(None, alias="no-suppress")
 
@@ -119,9 +122,15 @@ def _read(path: Path) -> dict[str, Any] | None:
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Konfigurationen {path} kan ikke læses: {exc}.",
-                          f"The configuration {path} cannot be read: {exc}.")
+    except OSError as exc:
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        raise ConfigError(f"Konfigurationen {path} kan ikke læses: {da}.",
+                          f"The configuration {path} cannot be read: {en}.")
+    except UnicodeDecodeError:
+        raise ConfigError(f"Konfigurationen {path} er ikke UTF-8; gem den som UTF-8.",
+                          f"The configuration {path} is not UTF-8; save it as UTF-8.")
     if name == "pyproject.toml":
         import tomllib
 
@@ -138,10 +147,17 @@ def _read(path: Path) -> dict[str, Any] | None:
 
     try:
         root, _ = yamlparse.parse(text)
-        data = yamlparse.to_data(root)[0] if root is not None else {}
+        data, duplicates, _ = yamlparse.to_data(root) if root is not None else ({}, [], [])
     except yamlparse.YamlError as exc:
         raise ConfigError(f"{path}, linje {exc.line}: ikke gyldig YAML ({exc.detail}).",
                           f"{path}, line {exc.line}: not valid YAML ({exc.detail}).")
+    if duplicates:  # as in a plan: nobody can tell which value was meant
+        dup = duplicates[0]
+        raise ConfigError(
+            f"Ugyldig konfiguration i {path}, linje {dup.line}: nøglen '{dup.key}' står to gange "
+            f"(første gang i linje {dup.first_line}).",
+            f"Invalid configuration in {path}, line {dup.line}: the key '{dup.key}' appears twice "
+            f"(first on line {dup.first_line}).")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -212,6 +228,58 @@ def _check_codes(path: Path, table: dict[str, Any], parsed: _FileConfig) -> None
                 what_en = "a rule code or prefix (like COF or COF001)" if key != "severity" else "a rule code (like COF001)"
                 raise ConfigError(f"Ugyldig konfiguration i {path}{where_da}: '{code}' i '{key}' er ikke {what_da}.",
                                   f"Invalid configuration in {path}{where_en}: '{code}' in '{key}' is not {what_en}.")
+
+
+# --- selectors must name rules ----------------------------------------------------
+
+def _matches_nothing(pattern: str, known: Collection[str]) -> bool:
+    return not any(code.startswith(pattern) for code in known)
+
+
+def _no_rule(pattern: str, known: Collection[str]) -> tuple[str, str]:
+    """"'LBF6' matches no rule; did you mean LBF006?" (Danish, English)."""
+    from .docs import nearest_codes
+
+    near = nearest_codes(pattern, sorted(known))
+    letters = pattern.rstrip("0123456789")
+    padded = letters + pattern[len(letters):].zfill(3)  # LBF6 -> LBF006: digits left out, not mistyped
+    if padded != pattern and padded in known:
+        near = [padded] + [code for code in near if code != padded][:1]
+    if near:
+        return (f"'{pattern}' svarer ikke til nogen regel; mente du {' eller '.join(near)}?",
+                f"'{pattern}' matches no rule; did you mean {' or '.join(near)}?")
+    prefixes = ", ".join(sorted({code.rstrip("0123456789") for code in known}))
+    return (f"'{pattern}' svarer ikke til nogen regel (præfikserne er {prefixes}; 'planlint rules' viser alle).",
+            f"'{pattern}' matches no rule (the prefixes are {prefixes}; 'planlint rules' lists them all).")
+
+
+def check_overrides(overrides: "Overrides", known: Collection[str]) -> None:
+    """ConfigError for a ``--select``/``--ignore`` code or prefix that matches no rule.
+
+    Such a selector would silently turn every rule off (``--select LBF6``) or
+    nothing (``--ignore XYZ``); a third-party plugin's codes count as known.
+    """
+    for option, patterns in (("--select", overrides.select), ("--ignore", overrides.ignore)):
+        for pattern in patterns or ():
+            if _matches_nothing(pattern, known):
+                da, en = _no_rule(pattern, known)
+                raise ConfigError(f"{option}: {da}", f"{option}: {en}")
+
+
+def check_selectors(settings: Settings, known: Collection[str]) -> None:
+    """ConfigError for a configuration file's ``select``/``ignore``/``severity`` entry that names no rule."""
+    for key, patterns in (("select", settings.select), ("ignore", settings.ignore), ("severity", settings.severity)):
+        for pattern in patterns:
+            if not _matches_nothing(pattern, known) and (key != "severity" or pattern in known):
+                continue
+            da, en = _no_rule(pattern, known)
+            where_da = where_en = ""
+            table = _read(Path(settings.source)) if settings.source else None
+            entry = getattr(table, "entries", {}).get(key)
+            if entry:
+                where_da, where_en = f", linje {entry[0].line}", f", line {entry[0].line}"
+            raise ConfigError(f"Ugyldig konfiguration i {settings.source}{where_da}: i '{key}': {da}",
+                              f"Invalid configuration in {settings.source}{where_en}: in '{key}': {en}")
 
 
 def settings_for_dir(directory: Path) -> Settings:

@@ -87,15 +87,18 @@ def rules_text(rules: list[Rule], lang: str) -> str:
 
 def write_rules_rich(rules: list[Rule], lang: str, stream: TextIO, color: bool) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
+
+    from .escape import rich_text
 
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     table = Table(*_HEADINGS[_lang(lang)], box=None, header_style="bold", pad_edge=False)
     for rule in rules:
-        code, severity, plugin, pulje, fix, title = _row(rule, lang)
-        table.add_row(code, f"[{styles[rule.severity]}]{severity}[/]", plugin, pulje, escape(fix), title)
-    Console(file=stream, force_terminal=color, no_color=not color, highlight=False).print(table)
+        # a third-party plugin's title is text, never markup
+        code, severity, plugin, pulje, fix, title = (rich_text(cell) for cell in _row(rule, lang))
+        table.add_row(code, Text(severity.plain, style=styles[rule.severity]), plugin, pulje, fix, title)
+    Console(file=stream, force_terminal=color, no_color=not color, highlight=False, markup=False).print(table)
 
 
 def rules_markdown(rules: list[Rule]) -> str:
@@ -160,9 +163,9 @@ def find_rule(code: str, rules: list[Rule]) -> Rule | None:
     return next((r for r in rules if r.code == wanted), None)
 
 
-def nearest_codes(code: str, rules: list[Rule], n: int = 3) -> list[str]:
-    """The registered codes closest to a mistyped one (``COF01`` -> ``COF001``)."""
-    codes = [r.code for r in rules]
+def nearest_codes(code: str, rules: list[Rule] | list[str], n: int = 3) -> list[str]:
+    """The registered codes (of rules, or codes) closest to a mistyped one (``COF01`` -> ``COF001``)."""
+    codes = [r if isinstance(r, str) else r.code for r in rules]
     wanted = code.strip().upper()
     # the prefix names the plugin; a typo is rarely in it, so stay within it when it exists
     prefix = wanted.rstrip("0123456789")

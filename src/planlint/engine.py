@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from .config import Overrides, Settings, settings_for_dir
+from .config import Overrides, Settings, check_overrides, check_selectors, settings_for_dir
 from .errors import UsageError
 from .findings import FileResult, Finding, Message, Severity
-from .load import is_plan_file, load_bytes, load_file, load_text
+from .load import is_plan_file, load_bytes, load_file, load_text, read_at_most
+from .output_file import refuse_to_overwrite_a_plan  # noqa: F401 - the commands import it from here
 from .plugins import Registry, build_registry, run_plugins
 from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
@@ -66,23 +67,16 @@ def collect_files(paths: Iterable[str]) -> list[Path]:
     return found
 
 
-def refuse_to_overwrite_a_plan(target: Path, plans: Iterable[Path]) -> None:
-    """``UsageError`` when ``target`` (``--output``, ``--html``) is one of the plan files.
+def require_plans(files: list[Path], paths: Iterable[str]) -> None:
+    """``UsageError`` when the paths hold no plan file (and ``-`` is not among them).
 
-    planlint never writes to a plan file: ``check plan.yaml -o plan.yaml``
-    would replace the plan by the report.
+    ``check`` and ``report`` alike: a run that checked nothing must not pass.
     """
-    if not target.exists():
-        return
-    for plan in plans:
-        try:
-            same = os.path.samefile(target, plan)
-        except OSError:  # a dangling link, a file gone: not the target
-            continue
-        if same:
-            raise UsageError(
-                f"'{target}' er en af de planer, der kontrolleres; planlint skriver aldrig i en planfil.",
-                f"'{target}' is one of the plans being checked; planlint never writes to a plan file.")
+    names = list(paths)
+    if not files and STDIN not in names:
+        shown = ", ".join(names)
+        raise UsageError(f"Der er ingen planfiler (*.yaml, *.yml) at kontrollere i {shown}.",
+                         f"There are no plan files (*.yaml, *.yml) to check in {shown}.")
 
 
 def _is_special(path: Path) -> bool:
@@ -110,6 +104,10 @@ class Linter:
             self.registry = build_registry()
         if self.packs is None:
             self.packs = PackShelf(self.packs_dir, sections=self.registry.pack_sections())
+        # a selector that names no rule would silently switch rules off (or nothing): exit 2 instead
+        check_overrides(self.overrides, self.registry.rules)
+        if self.base_settings is not None:
+            check_selectors(self.base_settings, self.registry.rules)
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings
@@ -119,6 +117,8 @@ class Linter:
             base = self._folder_settings.get(folder)
             if base is None:
                 base = self._folder_settings[folder] = settings_for_dir(Path(folder))
+                assert self.registry is not None
+                check_selectors(base, self.registry.rules)
         return self.overrides.apply(base)
 
     def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None,
@@ -144,7 +144,7 @@ class Linter:
         shown = name or "<stdin>"
         settings = self.settings_for(Path(name) if name else Path.cwd() / "stdin.yaml")
         try:
-            raw = sys.stdin.buffer.read(settings.max_file_size + 1)
+            raw = read_at_most(sys.stdin.buffer, settings.max_file_size + 1)
             document = load_bytes(raw, shown, settings.max_file_size, self.backend)
             return self._finish(document, settings)
         except PackError:

@@ -23,6 +23,7 @@ _EXPECTED = {
     "number": ("et endeligt tal", "a finite number"),
     "date": ("en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"),
     "date_invalid": ("en dato, der findes", "a date that exists"),
+    "date_range": ("en dato fra 1900-01-01 til 2200-12-31", "a date from 1900-01-01 to 2200-12-31"),
     "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
     "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
 }
@@ -43,6 +44,10 @@ def expected_value(error: dict[str, Any]) -> tuple[str, str] | None:
     if kind in ("greater_than", "greater_than_equal"):
         bound = ctx.get("gt", ctx.get("ge"))
         word_da, word_en = ("større end", "greater than") if kind == "greater_than" else ("mindst", "at least")
+        return f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
+    if kind in ("less_than", "less_than_equal"):
+        bound = ctx.get("lt", ctx.get("le"))
+        word_da, word_en = ("mindre end", "less than") if kind == "less_than" else ("højst", "at most")
         return f"et tal {word_da} {bound}", f"a number {word_en} {bound}"
     return _EXPECTED.get(kind)
 

@@ -6,17 +6,22 @@ English: ``DKK 1,234,567``, ``22.4 %``, ``2014, 2015 and 2016``.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from typing import Iterable
 
 
 def number(value: int | float | Fraction | Decimal, lang: str, decimals: int = 0) -> str:
     """A number with thousands separators and the language's decimal mark."""
-    quantum = Decimal(1).scaleb(-decimals)
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    text = f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):,.{decimals}f}"
+    if isinstance(value, int) and decimals == 0:
+        text = f"{value:,}"  # exact for any integer (Decimal's 28 digits are not)
+    else:
+        quantum = Decimal(1).scaleb(-decimals)
+        with localcontext() as context:
+            context.prec = 1000  # a float can have 309 digits before its point
+            if isinstance(value, Fraction):
+                value = Decimal(value.numerator) / Decimal(value.denominator)
+            text = f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):,.{decimals}f}"
     if lang == "en":
         return text
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

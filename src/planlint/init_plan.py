@@ -234,16 +234,14 @@ def run(file: str | None, pulje: str, kommune: str | None, boligorganisation: st
         sys.stdout.write(text)
         return 0
     target = Path(file or "helhedsplan.yaml")
+    from .output_file import write_file
+
     try:
-        # "x": create, and fail if the file exists (no check-then-write race)
-        with open(target, "x", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        # new=True: created whole, and never over an existing file (no check-then-write race)
+        write_file(target, lambda stream: stream.write(text), new=True, what=("Planen", "The plan"))
     except FileExistsError:
         raise UsageError(f"Filen '{target}' findes allerede; planlint init overskriver ikke en plan.",
                          f"The file '{target}' already exists; planlint init does not overwrite a plan.") from None
-    except OSError as exc:
-        raise UsageError(f"Filen '{target}' kan ikke oprettes: {exc.strerror}.",
-                         f"The file '{target}' cannot be created: {exc.strerror}.") from None
     done = (f"{target} is created (pulje {pulje})." if lang == "en" else f"{target} er oprettet (pulje {pulje}).")
     sys.stderr.write(f"planlint: {done}\n")
     return 0

@@ -39,9 +39,11 @@ PLN002 = declare(
     severity="error",
     title=("Dobbelt nøgle", "Duplicate key"),
     rationale=("En nøgle står to gange i samme mapping. YAML tillader det ikke, og man kan ikke vide, "
-               "hvilken værdi der var ment; planlint bruger den første.",
+               "hvilken værdi der var ment; planlint bruger den første. Et år i et årskort skrevet både som "
+               "2016 og '2016' er det samme år to gange.",
                "A key appears twice in one mapping. YAML does not allow it and nobody can tell which value "
-               "was meant; planlint uses the first."),
+               "was meant; planlint uses the first. A year of a year map written both as 2016 and '2016' is "
+               "the same year twice."),
     source=FORMAT + ", Conventions",
     bad=Example(yaml="version: 1\nplan:\n  navn: Planen\n  navn: Planen igen\n", whole_file=True),
     good=Example(yaml="version: 1\nplan:\n  navn: Planen\n", whole_file=True, runnable=False,
@@ -125,6 +127,21 @@ PLN015 = declare(
 
 #: Default size limit for one plan file (``--max-file-size``).
 MAX_FILE_SIZE = 5 * 1024 * 1024
+#: Bytes read at a time: reading never reserves the whole limit up front.
+READ_CHUNK = 1024 * 1024
+
+
+def read_at_most(stream, limit: int) -> bytes:  # type: ignore[no-untyped-def]
+    """Up to ``limit`` bytes of a binary stream, read in chunks (``read(limit)`` allocates ``limit``)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = stream.read(min(READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 _YAML_PROBLEMS_DA = {
     "found character '\\t' that cannot start any token":
@@ -182,7 +199,7 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, 
                 f"The file is {size:,} bytes; planlint reads at most {max_size:,} bytes (--max-file-size).",
             )
         with open(path, "rb") as handle:
-            raw = handle.read(max_size + 1)
+            raw = read_at_most(handle, max_size + 1)
         if len(raw) > max_size:
             return None, _file_finding(
                 PLN015,
@@ -202,9 +219,11 @@ def read_file(path: Path, max_size: int = MAX_FILE_SIZE) -> tuple[bytes | None, 
         return None, _file_finding(PLN011, "Filen kan ikke læses: adgang nægtet.",
                                    "The file cannot be read: permission denied.", None, None)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return None, _file_finding(PLN011, f"Filen kan ikke læses: {reason}.",
-                                   f"The file cannot be read: {reason}.", None, None)
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        return None, _file_finding(PLN011, f"Filen kan ikke læses: {da}.", f"The file cannot be read: {en}.",
+                                   None, None)
 
 
 def _folder_finding(path: Path) -> Finding:
@@ -213,9 +232,11 @@ def _folder_finding(path: Path) -> Finding:
         with os.scandir(path):
             pass
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return _file_finding(PLN011, f"Mappen kan ikke gennemsøges: {reason}; planerne i den er ikke kontrolleret.",
-                             f"The folder cannot be searched: {reason}; the plans in it are not checked.", None, None)
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        return _file_finding(PLN011, f"Mappen kan ikke gennemsøges: {da}; planerne i den er ikke kontrolleret.",
+                             f"The folder cannot be searched: {en}; the plans in it are not checked.", None, None)
     return _file_finding(PLN011, "Stien er en mappe, ikke en fil.", "The path is a directory, not a file.", None, None)
 
 
@@ -321,12 +342,19 @@ def load_text(text: str, display: str = "<plan>", backend: str | None = None) ->
         findings.append(_yaml_error_finding(exc))
         return document
     for dup in duplicates:
-        findings.append(Finding(
-            code=PLN002.code,
-            message=Message(
+        name = yamlparse.path_key(dup.key)
+        if name.isascii() and name.isdigit():  # a year map: 2016 and '2016' are the same year
+            message = Message(
+                f"Året {name} står to gange (første gang i linje {dup.first_line}; 2016 og '2016' er samme år); "
+                "den anden forekomst ignoreres.",
+                f"The year {name} appears twice (first on line {dup.first_line}; 2016 and '2016' are the same year); "
+                "the second is ignored.")
+        else:
+            message = Message(
                 f"Nøglen '{dup.key}' står to gange (første gang i linje {dup.first_line}); den anden forekomst ignoreres.",
-                f"The key '{dup.key}' appears twice (first on line {dup.first_line}); the second is ignored."),
-            path=dup.path + (yamlparse.path_key(dup.key),), line=dup.line, column=dup.column))
+                f"The key '{dup.key}' appears twice (first on line {dup.first_line}); the second is ignored.")
+        findings.append(Finding(code=PLN002.code, message=message, path=dup.path + (name,), line=dup.line,
+                                column=dup.column))
     for bad in bad_keys:
         findings.append(Finding(
             code=PLN005.code,

@@ -1,4 +1,4 @@
-"""References between ids, unique ids and years inside the period (PLN008-010, PLN016).
+"""References between ids, unique ids and target years inside the period (PLN008-010, PLN016).
 
 These are format rules (FORMAT.md "Conventions"), checked on the model once
 it is built, because they relate one piece of the plan to another.
@@ -19,10 +19,13 @@ PLN008 = declare(
     code="PLN008",
     severity="error",
     title=("År uden for planperioden", "Year outside the plan period"),
-    rationale=("Hvert år i et årskort (mål, beløb) skal ligge inden for plan.periode; ellers tælles det med i "
-               "en periode, planen ikke dækker.",
-               "Every year in a year map (targets, amounts) must lie inside plan.periode; otherwise it counts "
-               "towards a period the plan does not cover."),
+    rationale=("Hvert år i et årskort skal ligge inden for plan.periode; ellers tælles det med i en periode, "
+               "planen ikke dækker. PLN008 gælder succeskriteriernes mål; et budgetbeløb uden for perioden er "
+               "COF009's fund (ét fund pr. fejl), fordi det siger, hvilket beløb der udelades af andele og summer.",
+               "Every year in a year map must lie inside plan.periode; otherwise it counts towards a period the "
+               "plan does not cover. PLN008 covers the targets of success criteria; a budget amount outside the "
+               "period is COF009's finding (one finding per mistake), because it says which amount is left out "
+               "of the shares and sums."),
     source=FORMAT + ", Conventions (\"Every year in a year map must lie inside plan.periode\")",
     bad=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
                 yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45}"),
@@ -231,12 +234,11 @@ def _years_outside_period(plan: Plan) -> Iterator[Finding]:
         return
     first, last = years[0], years[-1]
     maps: list[tuple[Base, str, dict | None]] = []
+    # budget amounts (finansiering, udgifter) are COF009's: one mistake, one finding, and that
+    # finding names the amount and that it is left out of the shares and sums
     for _, activity in plan.activities():
         for criterion in activity.criteria or []:
             maps.append((criterion, "targets", criterion.targets))
-    if plan.budget is not None:
-        maps.extend((s, "amounts", s.amounts) for s in plan.budget.sources or [])
-        maps.extend((c, "amounts", c.amounts) for c in plan.budget.costs or [])
     for owner, name, year_map in maps:
         for year in year_map or {}:
             if not first <= year <= last:

@@ -170,8 +170,13 @@ def _read_layer(path: Path) -> _Layer:
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"Regelpakken {name} kan ikke læses: {exc}.", f"The rule pack {name} cannot be read: {exc}.")
+    except OSError as exc:
+        from .oserrors import reason
+
+        da, en = reason(exc)
+        raise PackError(f"Regelpakken {name} kan ikke læses: {da}.", f"The rule pack {name} cannot be read: {en}.")
+    except UnicodeDecodeError:
+        raise PackError(f"Regelpakken {name} er ikke UTF-8.", f"The rule pack {name} is not UTF-8.")
     try:
         root, _ = yamlparse.parse(text)
         data, duplicates, _bad = yamlparse.to_data(root) if root is not None else (None, [], [])

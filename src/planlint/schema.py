@@ -298,10 +298,9 @@ def run(pulje: str | None, output: str | None) -> int:
 
         sys.stdout.write(text)
         return 0
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-    except OSError as exc:
-        raise UsageError(f"Skemaet kan ikke skrives til '{output}': {exc.strerror}.",
-                         f"The schema cannot be written to '{output}': {exc.strerror}.") from None
+    from pathlib import Path
+
+    from .output_file import write_file
+
+    write_file(Path(output), lambda stream: stream.write(text), what=("Skemaet", "The schema"))
     return 0

@@ -8,7 +8,8 @@
 
 Text after the codes is a free reason: ``# planlint: disable=LBF004 aftalt med LBF``.
 A suppression that silences nothing is reported as PLN023 (info), so they do
-not outlive the problem they excused.  A code whose rule did not run (left out
+not outlive the problem they excused: one finding per comment, quoting at most
+a short excerpt of it and naming at most a few of its codes.  A code whose rule did not run (left out
 by ``--select``/``ignore``) is not reported: nobody can tell whether it would
 have silenced something.  Findings that mean the file was not checked
 (``NOT_SUPPRESSIBLE``) cannot be silenced by a comment.  ``--no-suppress`` (``Settings.suppress``) turns all
@@ -142,39 +143,76 @@ def _silence(findings: list[Finding], suppressions: list[Suppression]) -> list[F
     return kept
 
 
+#: How much of a comment a PLN023 message quotes, and how many of its codes it names:
+#: a comment listing 1.000 codes gives one short finding, not 1.000 copies of itself.
+EXCERPT = 60
+NAMED_CODES = 5
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[:EXCERPT - 1] + "…"
+
+
+def _codes(codes: list[str], lang: str) -> str:
+    """``PLN009``, ``PLN009 og PLN010``, ``A, B, C, D, E og 995 andre``."""
+    from .i18n import join
+
+    if len(codes) <= NAMED_CODES:
+        return join(codes, lang)
+    rest = len(codes) - NAMED_CODES
+    return ", ".join(codes[:NAMED_CODES]) + (f" and {rest} more" if lang == "en" else f" og {rest} andre")
+
+
 def _unused(suppressions: list[Suppression], settings: Any, rules: dict[str, Any]) -> list[Finding]:
+    """One PLN023 per comment that silences nothing (or not all it names), saying why for each code."""
     out = []
     for s in suppressions:
+        shown = _excerpt(s.text)
         if not s.codes:
             out.append(_finding(
-                s, f"Kommentaren '{s.text}' kan planlint ikke læse, så den undertrykker intet; "
+                s, f"Kommentaren '{shown}' kan planlint ikke læse, så den undertrykker intet; "
                    "skriv '# planlint: disable=KODE' eller '# planlint: disable-file=KODE' (fx COF001).",
-                f"planlint cannot read the comment '{s.text}', so it suppresses nothing; "
+                f"planlint cannot read the comment '{shown}', so it suppresses nothing; "
                 "write '# planlint: disable=CODE' or '# planlint: disable-file=CODE' (e.g. COF001)."))
             continue
+        fixed: list[str] = []
+        unknown: list[str] = []
+        idle: list[str] = []
         for code in s.codes:
             if code in s.used or code == UNUSED:
                 continue
             if code in NOT_SUPPRESSIBLE:
-                out.append(_finding(
-                    s, f"{code} kan ikke undertrykkes med en kommentar: fundet betyder, at filen ikke blev "
-                       "kontrolleret. Ret filen, eller brug 'ignore' i konfigurationen, hvis det er ment.",
-                    f"{code} cannot be suppressed by a comment: the finding means the file was not checked. "
-                    "Fix the file, or use 'ignore' in the configuration if that is meant."))
+                fixed.append(code)
             elif code not in rules:
-                out.append(_finding(
-                    s, f"Koden {code} i '{s.text}' findes ikke (intet installeret plugin har den); "
-                       "ret koden eller fjern den fra kommentaren.",
-                    f"The code {code} in '{s.text}' does not exist (no installed plugin declares it); "
-                    "correct the code or remove it from the comment."))
+                unknown.append(code)
             elif settings.selects(code):
-                where_da = "i filen" if s.whole_file else f"på linje {s.target}"
-                where_en = "in the file" if s.whole_file else f"on line {s.target}"
-                out.append(_finding(
-                    s, f"'{s.text}' undertrykker intet: der er intet {code}-fund {where_da}. "
-                       f"Fjern {code} fra kommentaren.",
-                    f"'{s.text}' suppresses nothing: there is no {code} finding {where_en}. "
-                    f"Remove {code} from the comment."))
+                idle.append(code)
+        da: list[str] = []
+        en: list[str] = []
+        if fixed:
+            da.append(f"{_codes(fixed, 'da')} kan ikke undertrykkes med en kommentar: fundet betyder, at filen "
+                      "ikke blev kontrolleret. Ret filen, eller brug 'ignore' i konfigurationen, hvis det er ment.")
+            en.append(f"{_codes(fixed, 'en')} cannot be suppressed by a comment: the finding means the file was "
+                      "not checked. Fix the file, or use 'ignore' in the configuration if that is meant.")
+        if unknown:
+            one = len(unknown) == 1
+            da.append(f"{'Koden' if one else 'Koderne'} {_codes(unknown, 'da')} i '{shown}' findes ikke (intet "
+                      f"installeret plugin har {'den' if one else 'dem'}); ret {'koden' if one else 'koderne'} "
+                      f"eller fjern {'den' if one else 'dem'} fra kommentaren.")
+            en.append(f"The code{'' if one else 's'} {_codes(unknown, 'en')} in '{shown}' "
+                      f"{'does' if one else 'do'} not exist (no installed plugin declares "
+                      f"{'it' if one else 'them'}); correct {'the code' if one else 'them'} or remove "
+                      f"{'it' if one else 'them'} from the comment.")
+        if idle:
+            where_da = "i filen" if s.whole_file else f"på linje {s.target}"
+            where_en = "in the file" if s.whole_file else f"on line {s.target}"
+            listed_da, listed_en = _codes(idle, "da"), _codes(idle, "en")
+            da.append(f"'{shown}' undertrykker intet: der er intet {listed_da.replace(' og ', '- og ')}-fund "
+                      f"{where_da}. Fjern {listed_da} fra kommentaren.")
+            en.append(f"'{shown}' suppresses nothing: there is no {listed_en.replace(' and ', ' or ')} finding "
+                      f"{where_en}. Remove {listed_en} from the comment.")
+        if da:
+            out.append(_finding(s, " ".join(da), " ".join(en)))
     return out
 
 

@@ -60,9 +60,9 @@ PLN005 = declare(
     severity="error",
     title=("Forkert type", "Wrong type"),
     rationale=("En værdi har en anden type, end formatet kræver (tekst, tal, liste, mapping, dato, årstal), "
-               "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke).",
+               "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke) og ligge fra 1900 til 2200.",
                "A value has another type than the format requires (text, number, list, mapping, date, year), "
-               "or is out of its bounds. Dates must exist (2013-02-30 does not)."),
+               "or is out of its bounds. Dates must exist (2013-02-30 does not) and lie from 1900 to 2200."),
     source=FORMAT,
     bad=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: fuld tid"),
     good=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37"),
@@ -86,9 +86,11 @@ PLN007 = declare(
     severity="error",
     title=("Ugyldigt beløb", "Invalid amount"),
     rationale=("Beløb er hele kroner: et ikke-negativt heltal eller cifre grupperet med punktum eller mellemrum, "
-               "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med.",
+               "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med, og et "
+               "beløb over 10 mia. kr. er urealistisk stort (en tastefejl).",
                "Amounts are whole kroner: a non-negative integer, or digits grouped with dots or spaces, "
-               "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be summed."),
+               "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be "
+               "summed, and an amount over 10 billion kroner is unrealistically large (a typo)."),
     source=FORMAT + ", Conventions (Amounts)",
     bad=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
     good=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}"),
@@ -163,6 +165,15 @@ def _error_finding(error: dict[str, Any], data: Any, suggest_key: _KeySuggestion
             path,
             da=f"'{value}' er ikke en gyldig værdi for '{key}'; mulige værdier: {', '.join(allowed)}.{tip_da}",
             en=f"'{value}' is not a valid value for '{key}'; possible values: {', '.join(allowed)}.{tip_en}")
+    if kind == "amount_too_large":
+        from .i18n import kr
+        from .model import MAX_AMOUNT
+
+        return PLN007.finding(
+            path,
+            da=f"Beløbet er urealistisk stort (over {kr(MAX_AMOUNT, 'da')}); en tastefejl? Skriv beløbet i hele kroner.",
+            en=f"The amount is unrealistically large (over {kr(MAX_AMOUNT, 'en')}); a typo? Write the amount in "
+               "whole kroner.")
     if kind == "amount":
         written = written_at(data, loc)
         if _THOUSANDS_READ_AS_DECIMAL.match(written):

@@ -476,17 +476,21 @@ def to_data(root: Node, max_nodes: int = MAX_NODES) -> tuple[Any, list[Duplicate
             return out
         assert isinstance(node, MappingNode)
         mapping = PlanDict(path, node)
+        # keys by their path text too: 2016 and '2016' are one year of a year map, one path element
+        named: dict[str, Node] = {}
         for key_node, value_node in node.pairs:
             if not isinstance(key_node, ScalarNode) or isinstance(key_node.value, float):
                 bad_keys.append(BadKey(path, key_node.line, key_node.column))
                 continue
             key = key_node.value
-            if key in mapping.entries:
-                first = mapping.entries[key][0]
+            name = path_key(key)
+            first = mapping.entries[key][0] if key in mapping.entries else named.get(name)
+            if first is not None:
                 duplicates.append(DuplicateKey(path, key, key_node.line, key_node.column, first.line))
                 continue
+            named[name] = key_node
             mapping.entries[key] = (key_node, value_node)
-            mapping[key] = convert(value_node, path + (path_key(key),))
+            mapping[key] = convert(value_node, path + (name,))
         return mapping
 
     return convert(root, ()), duplicates, bad_keys

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable, TextIO
 
-from ..findings import FileResult
+from ..escape import visible
+from ..findings import FileResult, Finding
 
 #: format name -> module in this package
 FORMATS = {
@@ -45,6 +46,14 @@ def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO],
         raise UsageError(f"Formatet '{name}' findes ikke; vælg en af: {', '.join(FORMATS)}.",
                          f"The format '{name}' does not exist; choose one of: {', '.join(FORMATS)}.")
     return import_module(f".{FORMATS[name]}", __name__).write  # type: ignore[no-any-return]
+
+
+def place(path: str, finding: Finding) -> str:
+    """``path:line:column`` of a finding (plan text escaped); the path alone when it has no position."""
+    shown = visible(path)
+    if finding.line is None:
+        return shown
+    return f"{shown}:{finding.line}:{finding.column or 1}"
 
 
 def summary_counts(results: list[FileResult]) -> dict[str, int]:

@@ -10,44 +10,39 @@ durations, so the same plans give the same bytes.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from ..escape import xml
 from ..findings import FileResult, Finding, Severity
-from . import FormatOptions
+from . import FormatOptions, place
 
-#: characters XML 1.0 cannot hold, even escaped (a plan's key could contain them)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HINT = {"da": "Tip", "en": "Hint"}
 _PLACE = {"da": "Sted i planen", "en": "Place in the plan"}
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
-
-
-def _where(result: FileResult, finding: Finding) -> str:
-    return f"{result.path}:{finding.line or 0}:{finding.column or 0}"
+    """Plan text (one line) for an attribute or a line of a body: see ``planlint.escape.xml``."""
+    return xml(text)
 
 
 def _line(result: FileResult, finding: Finding, lang: str) -> str:
     severity = (finding.severity or Severity.ERROR).value
-    return f"{_where(result, finding)}: {finding.code} {severity} {finding.message.get(lang)}"
+    return f"{place(result.path, finding)}: {finding.code} {severity} {_clean(finding.message.get(lang))}"
 
 
 def _failure(case: ET.Element, result: FileResult, finding: Finding, lang: str) -> None:
     severity = (finding.severity or Severity.ERROR).value
     failure = ET.SubElement(case, "failure", {
-        "message": _clean(f"{_where(result, finding)}: {finding.message.get(lang)}"),
+        "message": f"{place(result.path, finding)}: {_clean(finding.message.get(lang))}",
         "type": severity,
     })
     body = [_line(result, finding, lang)]
     if finding.hint is not None:
-        body.append(f"{_HINT.get(lang, 'Tip')}: {finding.hint.get(lang)}")
+        body.append(f"{_HINT.get(lang, 'Tip')}: {_clean(finding.hint.get(lang))}")
     if finding.path:
-        body.append(f"{_PLACE.get(lang, _PLACE['da'])}: {finding.path_text}")
-    failure.text = _clean("\n".join(body))
+        body.append(f"{_PLACE.get(lang, _PLACE['da'])}: {_clean(finding.path_text)}")
+    failure.text = "\n".join(body)  # one line per part: the parts are escaped, the breaks are ours
 
 
 def _suite(result: FileResult, lang: str) -> ET.Element:
@@ -73,7 +68,7 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
                 _failure(case, result, finding, lang)
     below = [f for f in result.findings if not result.fails(f)]
     if below:
-        ET.SubElement(suite, "system-out").text = _clean("\n".join(_line(result, f, lang) for f in below))
+        ET.SubElement(suite, "system-out").text = "\n".join(_line(result, f, lang) for f in below)
     return suite
 
 

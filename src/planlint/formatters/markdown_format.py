@@ -4,7 +4,8 @@ A heading with the verdict, a table of counts per plugin and severity, then a
 table of findings whose first cell links to the line (``path#L12``).  Links
 are relative to the repository root; set ``PLANLINT_MARKDOWN_BASE_URL`` (e.g.
 ``https://github.com/OWNER/REPO/blob/SHA/``) where relative links do not
-resolve, as on a workflow run's summary page.
+resolve, as on a workflow run's summary page.  Plan text and file names are
+shown as text (``planlint.escape.markdown``): never HTML, a link or an image.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from typing import TextIO
 from urllib.parse import quote
 
+from .. import escape
 from ..findings import FileResult, Finding, Severity
 from . import FormatOptions, summary_counts
 
@@ -58,10 +60,8 @@ _TEXT = {
 
 
 def cell(text: str) -> str:
-    """Text that stays inside one table cell and renders as text, not HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return "<br>".join(part for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    """Text that stays inside one table cell and renders as that text."""
+    return escape.markdown(text)
 
 
 def line_link(path: str, line: int | None, base_url: str = "") -> str:

@@ -1,12 +1,15 @@
 """The terminal report: findings grouped by file, each under its line of YAML.
 
 Colour only on a terminal and never with ``NO_COLOR`` set (rich honours it).
+Plan text goes into ``Text`` objects with its control characters escaped
+(``planlint.escape``): never parsed as markup, never a command to the terminal.
 """
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from ..escape import visible
 from ..findings import FileResult, Severity
 from . import FormatOptions, summary_counts
 
@@ -21,7 +24,7 @@ def _console(options: FormatOptions, stream: TextIO):  # type: ignore[no-untyped
     from rich.console import Console
 
     return Console(file=stream, force_terminal=options.color, no_color=not options.color,
-                   highlight=False, width=options.width, soft_wrap=False)
+                   highlight=False, width=options.width, soft_wrap=False, markup=False, emoji=False)
 
 
 _COUNT_WORDS = {
@@ -53,27 +56,30 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
     for result in results:
         if not result.findings:
             continue
-        console.print(Text(result.path, style="bold underline"))
+        console.print(Text(visible(result.path), style="bold underline"))
         document = result.document
         for finding in result.findings:
             severity = finding.severity or Severity.ERROR
             where = f"{finding.line}:{finding.column}" if finding.line else "-"
             _hanging(console, Text("  " + where, "dim"), Text.assemble(
                 (f"{finding.code} ", "bold"), (f"{words[severity]}: ", _STYLE[severity]),
-                finding.message.get(lang)))
+                visible(finding.message.get(lang))))
             source = document.line_text(finding.line) if document is not None else ""
             if source.strip():
-                caret = " " * max((finding.column or 1) - 1, 0) + "^"
+                # the echoed line is plan text too; the caret counts the escapes before the column
+                before = source[:max((finding.column or 1) - 1, 0)].expandtabs(1)
+                caret = " " * len(visible(before)) + "^"
+                source = visible(source.expandtabs(1))
                 gutter = f"{finding.line:>{_INDENT - 2}} | "
-                console.print(Text.assemble((gutter, "dim"), source.expandtabs(1)),
+                console.print(Text.assemble((gutter, "dim"), source),
                               no_wrap=True, overflow="ellipsis")
                 console.print(Text.assemble((" " * (_INDENT - 2) + " | ", "dim"), (caret, _STYLE[severity])),
                               no_wrap=True, overflow="ellipsis")
             if finding.hint is not None:
                 label = "hint" if lang == "en" else "tip"
-                _hanging(console, Text(""), Text.assemble((label + ": ", "green"), finding.hint.get(lang)))
+                _hanging(console, Text(""), Text.assemble((label + ": ", "green"), visible(finding.hint.get(lang))))
             if finding.path:
-                _hanging(console, Text(""), Text(finding.path_text, style="dim"))
+                _hanging(console, Text(""), Text(visible(finding.path_text), style="dim"))
         console.print()
     _print_counts(console, results, lang)
 
@@ -84,6 +90,7 @@ def write_summary(results: list[FileResult], options: FormatOptions, stream: Tex
 
     console = _console(options, stream)
     if report:
+        report = visible(report)
         said = f"Report written to {report}" if options.lang == "en" else f"Rapporten er skrevet til {report}"
         console.print(Text(said, style="dim"))
     _print_counts(console, results, options.lang)

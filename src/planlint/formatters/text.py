@@ -1,21 +1,24 @@
-"""``file:line:col: CODE severity message``, one finding a line (grep- and editor-friendly)."""
+"""``file:line:col: CODE severity message``, one finding a line (grep- and editor-friendly).
+
+A file that could not be read has no position: ``file: CODE severity message``.
+Plan text is shown with its control characters escaped, so a finding is always one line.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from ..escape import visible
 from ..findings import FileResult
-from . import FormatOptions, summary_counts
+from . import FormatOptions, place, summary_counts
 
 
 def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> None:
     for result in results:
         for finding in result.findings:
             severity = finding.severity.value if finding.severity else "error"
-            stream.write(
-                f"{result.path}:{finding.line or 0}:{finding.column or 0}: "
-                f"{finding.code} {severity} {finding.message.get(options.lang)}\n"
-            )
+            stream.write(f"{place(result.path, finding)}: "
+                         f"{finding.code} {severity} {visible(finding.message.get(options.lang))}\n")
     if options.summary:
         stream.write(summary_line(results, options.lang) + "\n")
 

@@ -16,6 +16,8 @@ from typing import Any, TextIO
 
 #: Width of the report when it does not go to a terminal (a file, a pipe).
 DEFAULT_WIDTH = 80
+#: ``--width`` bounds: narrower cannot hold the tables, wider only costs memory (rich lays out every cell).
+MIN_WIDTH, MAX_WIDTH = 40, 1000
 
 
 @dataclass
@@ -36,7 +38,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     ``linter`` lets a caller (a test, an editor) bring its own plugins.
     """
     from ..config import Overrides
-    from ..engine import Linter, collect_files, output_lang, refuse_to_overwrite_a_plan
+    from ..engine import Linter, collect_files, output_lang, refuse_to_overwrite_a_plan, require_plans
     from ..errors import UsageError
     from . import portfolio
 
@@ -45,12 +47,13 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
     if options.format not in (None, "rich", "text", "json"):
         raise UsageError(f"Rapporten findes ikke i formatet '{options.format}'; vælg rich, text eller json.",
                          f"The report has no format '{options.format}'; choose rich, text or json.")
+    if options.width is not None and not MIN_WIDTH <= options.width <= MAX_WIDTH:
+        raise UsageError(f"--width skal være fra {MIN_WIDTH} til {MAX_WIDTH} tegn, ikke {options.width}.",
+                         f"--width must be from {MIN_WIDTH} to {MAX_WIDTH} characters, not {options.width}.")
     sort = portfolio.column_key(options.sort) if options.sort else None
     overrides = Overrides(lang=options.lang)
     files = collect_files(options.paths)
-    if not files:
-        raise UsageError("Der er ingen planfiler (*.yaml, *.yml) at lave en rapport over.",
-                         "There are no plan files (*.yaml, *.yml) to report on.")
+    require_plans(files, [p for p in options.paths if p != "-"])  # report does not read standard input
     if options.html is not None:
         refuse_to_overwrite_a_plan(options.html, files)
     linter = linter or Linter(overrides=overrides)
@@ -62,7 +65,7 @@ def run(options: ReportOptions, stdout: TextIO | None = None, stderr: TextIO | N
 
     chosen = options.format or ("rich" if stdout.isatty() and options.html is None else "text")
     if options.html is not None:
-        _write_html(data, lang, options.html)
+        _write_html(data, lang, options.html, files)
         for plan in plans:  # the page lists every finding; the other views keep to the top ones
             plan["findings"].pop("all", None)
     if options.format is None and options.html is not None:
@@ -128,6 +131,10 @@ def _document(plans: list[dict[str, Any]], single: bool, sort: str | None, lang:
 
 
 def _renderable(data: dict[str, Any], lang: str) -> Any:
+    """The rich view of the document; plan text in it shown with control characters escaped."""
+    from ..escape import visible_data
+
+    data = visible_data(data)
     if data["kind"] == "plan":
         from .plan_view import render_plan
 
@@ -141,17 +148,15 @@ def _renderable(data: dict[str, Any], lang: str) -> Any:
 def _console(stream: TextIO, color: bool, width: int | None) -> Any:
     from rich.console import Console
 
+    # markup=False: a plan's name like "[/b]" or "[link=...]" is text, whatever reaches the console
     return Console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=width,
-                   emoji=False, soft_wrap=False)
+                   emoji=False, soft_wrap=False, markup=False)
 
 
-def _write_html(data: dict[str, Any], lang: str, target: Path) -> None:
-    """The page (report/html_page.py), written atomically; a failed write is a usage error."""
-    from ..errors import UsageError
-    from .html_page import write
+def _write_html(data: dict[str, Any], lang: str, target: Path, plans: list[Path]) -> None:
+    """The page (report/html_page.py), written atomically and never over a plan (output_file)."""
+    from ..output_file import write_file
+    from .html_page import render
 
-    try:
-        write(data, lang, target)
-    except OSError as exc:
-        raise UsageError(f"HTML-filen '{target}' kan ikke skrives: {exc.strerror}.",
-                         f"The HTML file '{target}' cannot be written: {exc.strerror}.") from None
+    page = render(data, lang)
+    write_file(target, lambda stream: stream.write(page), plans=plans, what=("HTML-filen", "The HTML file"))

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..i18n import join, kr, number
@@ -54,37 +52,6 @@ def render(data: dict[str, Any], lang: str) -> str:
         version=data["tool"]["version"],
         css=Markup(css), script=Markup(script), csp=_policy(css, script),
     )
-
-
-def write(data: dict[str, Any], lang: str, target: Path) -> None:
-    """Render and write atomically: a temporary file beside ``target``, then ``os.replace``.
-
-    An interrupted or failed write leaves the old file (or none), never half a page.
-    """
-    page = render(data, lang)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(page)
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """The old file's permissions, else what a plain ``open`` would give (mkstemp's are 0600)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 def _asset(name: str) -> str:

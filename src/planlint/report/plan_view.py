@@ -1,4 +1,9 @@
-"""The report of one plan: header, financing, activities, findings (rich)."""
+"""The report of one plan: header, financing, activities, findings (rich).
+
+Every text from the plan or a plugin is put in a ``Text`` (never a string
+rich would parse as markup); ``report.run`` has already escaped its control
+characters (``planlint.escape.visible_data``).
+"""
 
 from __future__ import annotations
 
@@ -52,12 +57,12 @@ def header(plan: dict[str, Any], lang: str) -> Panel:
         grid.add_row(word("status", lang), Text(word("unreadable", lang), style=BAD_STYLE))
     else:
         period = plan["period"]
-        grid.add_row(word("pulje", lang), plan["pulje"] or unknown)
+        grid.add_row(word("pulje", lang), Text(plan["pulje"]) if plan["pulje"] else unknown)
         dates = f"{period['start'] or '?'} – {period['end'] or '?'}"
-        grid.add_row(word("period", lang), dates if period["start"] or period["end"] else unknown)
-        grid.add_row(word("kommune", lang), plan["kommune"]["name"] if plan["kommune"] else unknown)
+        grid.add_row(word("period", lang), Text(dates) if period["start"] or period["end"] else unknown)
+        grid.add_row(word("kommune", lang), Text(plan["kommune"]["name"]) if plan["kommune"] else unknown)
         grid.add_row(word("housing_orgs", lang),
-                     join([org["name"] for org in plan["boligorganisationer"]], lang) or unknown)
+                     Text(join([org["name"] for org in plan["boligorganisationer"]], lang)) or unknown)
         grid.add_row(word("sections", lang), _sections(plan, lang) or unknown)
         grid.add_row(word("status", lang), word(plan["status"], lang) if plan["status"] else unknown)
     counts = plan["findings"]
@@ -132,7 +137,7 @@ def _sources_by_year(cof: dict[str, Any], lang: str) -> Table:
     table = _table(word("amounts_in", lang))
     table.add_column(word("source", lang), word("total", lang), min_width=24, footer_style="bold")
     for year in years:
-        table.add_column(year, amount((year_totals.get(year) or {}).get("total"), lang),
+        table.add_column(Text(year), amount((year_totals.get(year) or {}).get("total"), lang),
                          justify="right", no_wrap=True, footer_style="bold")
     table.add_column(word("total", lang), amount(cof.get("total"), lang), justify="right", no_wrap=True,
                      footer_style="bold")
@@ -175,7 +180,7 @@ def _years_table(cof: dict[str, Any], lang: str) -> Table:
                          no_wrap=True, footer_style="bold")
     for year in _years(cof):
         entry = year_totals.get(year) or {}
-        table.add_row(year, amount(entry.get("total"), lang), amount(entry.get("lbf"), lang),
+        table.add_row(Text(year), amount(entry.get("total"), lang), amount(entry.get("lbf"), lang),
                       amount(entry.get("local"), lang), _year_share(entry, cof, lang))
     table.columns[0].footer = word("total", lang)
     for index, key in ((1, "total"), (2, "lbf"), (3, "local")):
@@ -248,12 +253,12 @@ def _costs(plan: dict[str, Any], cof: dict[str, Any], lang: str) -> RenderableTy
             out.add_row(label(key), amount(value, lang), share(value / total if total else None, lang))
         return out
 
-    def category(key: str) -> str:
+    def category(key: str) -> Text:
         name = COST_CATEGORIES.get(key)
-        return name.get(lang) if name else key
+        return Text(name.get(lang) if name else key)
 
-    def area(key: str) -> str:
-        return names.get(key, key) if key else word("no_area", lang)
+    def area(key: str) -> Text:
+        return Text(str(names.get(key, key))) if key else Text(word("no_area", lang))
 
     by_category = table("costs_by_category", "category", cof.get("costs_by_category") or {}, category)
     by_area = table("costs_by_area", "area", cof.get("costs_by_area") or {}, area)
@@ -273,7 +278,7 @@ def activities(plan: dict[str, Any], lang: str) -> RenderableType:
     parts: list[RenderableType] = [section_title("activities", lang, " · ".join(summary))]
     criteria_known, forankring_known = crit["complete"] is not None, fork["complete"] is not None
     for area in plan["areas"]:
-        table = Table(title=f"{area['id'] or ''} {area['name'] or ''}".strip(), title_justify="left",
+        table = Table(title=Text(f"{area['id'] or ''} {area['name'] or ''}".strip()), title_justify="left",
                       title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
         table.add_column(word("activity", lang), ratio=4, overflow="fold")
         table.add_column(word("criteria", lang), ratio=4, overflow="fold")
@@ -340,7 +345,7 @@ def findings(plan: dict[str, Any], lang: str) -> RenderableType:
         table.add_column(word(severity, lang), str(counts[severity]), justify="right",
                          style=SEVERITY_STYLE[severity], footer_style="bold")
     for plugin, per in counts["by_plugin"].items():
-        table.add_row(plugin, *(str(per[s]) for s in ("error", "warning", "info")))
+        table.add_row(Text(plugin), *(str(per[s]) for s in ("error", "warning", "info")))
     top = Table(title=word("top_findings", lang), title_justify="left", title_style="bold",
                 box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     top.add_column(word("code", lang), no_wrap=True)
@@ -348,7 +353,7 @@ def findings(plan: dict[str, Any], lang: str) -> RenderableType:
     top.add_column(word("message", lang), ratio=1, overflow="fold")
     for finding in counts["top"]:
         top.add_row(Text(finding["code"], style=SEVERITY_STYLE.get(finding["severity"], "")),
-                    str(finding["line"]) if finding["line"] is not None else "–", finding["message"])
+                    str(finding["line"]) if finding["line"] is not None else "–", Text(finding["message"]))
     total = counts["error"] + counts["warning"] + counts["info"]
     parts: list[RenderableType] = [title, table, top]
     if total > len(counts["top"]):
