@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""planlint against yamllint, whole processes, same corpus, same run.
+
+Builds a corpus in a temporary folder (copies of the valid example plans),
+then runs ``planlint check`` and ``yamllint -d relaxed`` as separate processes
+on it and reports each pair as ratios (planlint / yamllint):
+
+* wall time, CPU time (user + system of the child) and peak memory (max RSS
+  of the child, from ``resource.getrusage(RUSAGE_CHILDREN)``);
+* for one plan (a cold process), 10 plans, 1,000 plans and ``--version``;
+* and planlint alone on 2,000 plans with ``--format json`` (the memory goal).
+
+yamllint only checks syntax and style, planlint checks the whole plan: the
+ratios say what planlint costs next to the linter people already run in
+pre-commit.  Both get the same files; each case runs ``--repeat`` times
+(default 3) and the best (lowest) time and memory is kept, which is what the
+machine can do when nothing else disturbs it.
+
+    python3 dev.py bench                      # every case
+    python3 dev.py bench --cases 1,10         # some of them
+    python3 dev.py bench --jobs 1             # planlint serial
+
+Needs yamllint (``pip install -e '.[bench]'``; ``dev.py bench`` installs it).
+No test asserts any of these times: they depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The example plans with no error: the corpus is made of copies of these.
+VALID_PLANS = ("komplet_plan.yaml", "rum_for_liv.yaml", "tryg_og_aktiv_2016.yaml")
+
+
+@dataclass
+class Sample:
+    wall: float  # seconds
+    cpu: float  # seconds, user + system of the child
+    rss_mb: float  # peak resident memory of the child
+    status: int
+
+
+def run_once(command: list[str], cwd: Path) -> Sample:
+    """Run one process to its end and measure it (its output is discarded).
+
+    Peak RSS comes from ``wait4`` of this very child, so earlier children do
+    not mask a smaller one (``RUSAGE_CHILDREN`` keeps the maximum of all).
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    scale = 1024 if sys.platform != "darwin" else 1  # Linux reports KB, macOS bytes
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale / 1e6, process.returncode)
+
+
+def best(command: list[str], cwd: Path, repeat: int) -> Sample:
+    samples = [run_once(command, cwd) for _ in range(repeat)]
+    return Sample(min(s.wall for s in samples), min(s.cpu for s in samples),
+                  min(s.rss_mb for s in samples), samples[0].status)
+
+
+def build_corpus(folder: Path, count: int) -> list[Path]:
+    """``count`` plans in ``folder`` (copies of the valid example plans, in turn)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = [ROOT / "example_plans" / name for name in VALID_PLANS]
+    made = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        target = folder / f"plan_{index:05d}_{source.name}"
+        shutil.copyfile(source, target)
+        made.append(target)
+    return made
+
+
+def tool(name: str) -> str:
+    """The console script next to this Python (the venv's), else on PATH."""
+    here = Path(sys.executable).parent / name
+    found = str(here) if here.exists() else shutil.which(name)
+    if found is None:
+        sys.exit(f"bench: '{name}' is not installed; run `pip install -e '.[bench]'` (python3 dev.py bench does).")
+    return found
+
+
+def row(label: str, mine: Sample, theirs: Sample | None) -> str:
+    def ratio(a: float, b: float) -> str:
+        return f"{a / b:5.2f}" if b else "  -  "
+
+    if theirs is None:
+        return (f"| {label:<26} | {mine.wall:7.3f} | {mine.cpu:7.3f} | {mine.rss_mb:6.0f} |"
+                "       - |       - |      - |     - |    - |    - |")
+    return (f"| {label:<26} | {mine.wall:7.3f} | {mine.cpu:7.3f} | {mine.rss_mb:6.0f} "
+            f"| {theirs.wall:7.3f} | {theirs.cpu:7.3f} | {theirs.rss_mb:6.0f} "
+            f"| {ratio(mine.wall, theirs.wall)} | {ratio(mine.cpu, theirs.cpu)} | {ratio(mine.rss_mb, theirs.rss_mb)} |")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", default="version,1,10,1000,2000",
+                        help="comma-separated: version, and numbers of plans (2000: planlint json alone)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case; the best is kept")
+    parser.add_argument("--jobs", default=None, help="planlint --jobs (default: planlint's own default)")
+    args = parser.parse_args(argv)
+    planlint, yamllint = tool("planlint"), tool("yamllint")
+    jobs = ["--jobs", args.jobs] if args.jobs else []
+    cases = [case.strip() for case in args.cases.split(",") if case.strip()]
+    print(f"planlint vs yamllint -d relaxed; {os.cpu_count()} CPUs; best of {args.repeat}; "
+          "wall/CPU in seconds, RSS in MB; ratio = planlint / yamllint")
+    print("| case | planlint wall | CPU | max RSS | yamllint wall | CPU | max RSS | ratio wall | CPU | RSS |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="planlint-bench-") as tmp:
+        work = Path(tmp)
+        for case in cases:
+            if case == "version":
+                mine = best([planlint, "--version"], work, args.repeat)
+                theirs = best([yamllint, "--version"], work, args.repeat)
+                print(row("--version", mine, theirs), flush=True)
+                continue
+            count = int(case)
+            folder = work / f"corpus_{count}"
+            build_corpus(folder, count)
+            target = [str(folder)] if count > 1 else [str(next(folder.iterdir()))]
+            repeat = args.repeat if count < 1000 else max(1, min(args.repeat, 2))
+            if count >= 2000:  # the memory goal: planlint alone, JSON kept for the whole run
+                mine = best([planlint, "check", "--format", "json", *jobs, *target], work, repeat)
+                print(row(f"{count} plans, json (alone)", mine, None), flush=True)
+                continue
+            mine = best([planlint, "check", "--format", "text", *jobs, *target], work, repeat)
+            theirs = best([yamllint, "-d", "relaxed", *target], work, repeat)
+            label = "1 plan (cold process)" if count == 1 else f"{count} plans"
+            print(row(label, mine, theirs), flush=True)
+            shutil.rmtree(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
