@@ -172,8 +172,12 @@ RULES = [
           "OUTPUT.md (\"A plugin that raises must not take the run down\")",
           Example(note="Et plugin, hvis check rejser ZeroDivisionError.", runnable=False), _NOT_RUNNABLE_GOOD),
     _rule("PLN021", "error", ("Et plugin brugte for lang tid", "A plugin took too long"),
-          ("Hvert plugin har en tidsgrænse pr. plan (--plugin-timeout, 2 sekunder), så planlint aldrig hænger i CI.",
-           "Each plugin has a time budget per plan (--plugin-timeout, 2 seconds), so planlint never hangs in CI."),
+          ("Hvert plugin har en tidsgrænse pr. plan (--plugin-timeout, 2 sekunders CPU-tid, så svaret ikke "
+           "afhænger af, hvor travl maskinen er; et plugin, der venter uden at regne, stoppes efter 5 gange så lang "
+           "tid på uret), så planlint aldrig hænger i CI.",
+           "Each plugin has a time budget per plan (--plugin-timeout, 2 seconds of CPU time, so the verdict does not "
+           "depend on how busy the machine is; a plugin that waits without computing is stopped after 5 times as "
+           "long on the clock), so planlint never hangs in CI."),
           "planlint's grænser (README, Grænser)",
           Example(note="Et plugin, der sover i 10 sekunder.", runnable=False), _NOT_RUNNABLE_GOOD),
     _rule("PLN022", "error", ("Et plugin returnerede noget ugyldigt", "A plugin returned something invalid"),
