@@ -124,16 +124,18 @@ def check(
                                      help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Navnet på planen, der læses fra '-' (standard input)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Parallelle processer (standard: maskinens kerner; 1: ingen). / Worker processes."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
     code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename)
+                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename, jobs=jobs)
     raise typer.Exit(code)
 
 
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None, jobs=None) -> int:
     from .config import Overrides, load_config_file, parse_codes
     from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
     from .findings import Severity
@@ -164,12 +166,18 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     base = load_config_file(config) if config else None
     linter = Linter(overrides=overrides, packs_dir=str(rule_packs) if rule_packs else None,
                     backend=parser, base_settings=base)
-    results = list(linter.lint_paths(paths, stdin_filename, files))
+    if jobs is None:
+        from .parallel import default_jobs
+
+        jobs = default_jobs()
+    chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
+    if chosen in STREAMED and output is None:
+        return _check_streamed(linter, paths, stdin_filename, files, jobs, chosen, overrides, base, language)
+    results = list(linter.lint_paths(paths, stdin_filename, files, jobs=jobs))
     if not results:  # not an error (an empty plan repository), but never silence
         said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")
         typer.echo(f"planlint: {said}", err=True)
-    chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     options = FormatOptions(
         lang=output_lang((result.lang for result in results), overrides, base),
         color=sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ,
@@ -191,6 +199,38 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     else:
         write(results, options, sys.stdout)
     return exit_status(results)
+
+
+#: Formats of one finding a line: written as each file is done, so a run keeps no findings.
+STREAMED = ("text", "github")
+
+
+def _check_streamed(linter, paths, stdin_filename, files, jobs, chosen, overrides, base,  # type: ignore[no-untyped-def]
+                    language) -> int:
+    """``check`` in a line format: each file's findings are written when the file is done."""
+    from .engine import STDIN, output_lang
+    from .formatters import FormatOptions, get_writer
+
+    settings = [linter.settings_for(path) for path in files]  # a bad configuration stops here (exit 2)
+    if STDIN in paths:
+        settings.append(linter.settings_for(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin.yaml"))
+    if not settings:  # not an error (an empty plan repository), but never silence
+        said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
+                else "ingen planfiler (*.yaml, *.yml) blev fundet.")
+        typer.echo(f"planlint: {said}", err=True)
+    options = FormatOptions(lang=output_lang((s.lang for s in settings), overrides, base),
+                            color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+                            tool_version=__version__, rules=dict(linter.registry.rules))
+    failed = False
+
+    def watched(results):  # type: ignore[no-untyped-def]
+        nonlocal failed
+        for result in results:
+            failed = failed or any(result.fails(finding) for finding in result.findings)
+            yield result
+
+    get_writer(chosen)(watched(linter.lint_paths(paths, stdin_filename, files, jobs=jobs)), options, sys.stdout)
+    return 1 if failed else 0
 
 
 class ReportFormat(str, Enum):
