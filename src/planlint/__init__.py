@@ -7,6 +7,13 @@ The public API for plugin authors: ``hookimpl`` (mark hook implementations),
 
 __version__ = "0.1.0"
 
-from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
-
 __all__ = ["__version__", "hookimpl"]
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    # Imported on first use: ``planlint --version`` and ``--help`` never import pluggy.
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'planlint' has no attribute {name!r}")
