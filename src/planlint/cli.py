@@ -173,7 +173,10 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     chosen = format.value if format else ("rich" if sys.stdout.isatty() and output is None else "text")
     if chosen in STREAMED and output is None:
         return _check_streamed(linter, paths, stdin_filename, files, jobs, chosen, overrides, base, language)
-    results = list(linter.lint_paths(paths, stdin_filename, files, jobs=jobs))
+    linted = linter.lint_paths(paths, stdin_filename, files, jobs=jobs)
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        linted = _with_progress(linted, len(files) + (STDIN in paths), language)
+    results = list(linted)
     if not results:  # not an error (an empty plan repository), but never silence
         said = ("no plan files (*.yaml, *.yml) were found." if language == "en"
                 else "ingen planfiler (*.yaml, *.yml) blev fundet.")
@@ -199,6 +202,19 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     else:
         write(results, options, sys.stdout)
     return exit_status(results)
+
+
+#: From this many files on, ``check`` shows a progress bar on a terminal's stderr (never in a pipe).
+PROGRESS_MIN_FILES = 20
+
+
+def _with_progress(results, total: int, language: str | None):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(file=sys.stderr, no_color="NO_COLOR" in os.environ)
+    return track(results, total=total, console=console, transient=True,
+                 description="Checking plans" if language == "en" else "Kontrollerer planer")
 
 
 #: Formats of one finding a line: written as each file is done, so a run keeps no findings.

@@ -148,10 +148,13 @@ class Linter:
         names = list(paths)
         if files is None:
             files = collect_files(names)  # every path checked before anything is linted
-        if len(files) > 1:
+        global _FROZEN
+        if len(files) > 1 and not _FROZEN:
             # plugins, rule packs and models live as long as the run: out of the
             # garbage collector's way, which otherwise walks them again and again
+            # (once per process: what a freeze holds is never collected)
             gc.freeze()
+            _FROZEN = True
         if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
             from .parallel import lint_in_workers, usable
 
@@ -248,6 +251,8 @@ class Linter:
         done.sort(key=Finding.sort_key)
         return done
 
+
+_FROZEN = False
 
 #: Fewer files than this are linted serially: starting workers would cost more than it saves.
 PARALLEL_MIN_FILES = 8

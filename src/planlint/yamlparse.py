@@ -161,14 +161,14 @@ def _resolve_tagged(tag: str, text: str) -> Any:
 
 # --- backends ---------------------------------------------------------------
 
-def _libyaml_events(text: str) -> Iterator[Any]:
+def _libyaml_events(text: str) -> tuple[Iterator[Any], Any]:
+    """The events and the function that frees the parser (called when done)."""
     from yaml.cyaml import CParser  # PyYAML's binding; only there when built with libyaml
 
     parser = CParser(text)
-    try:
-        yield from iter(parser.get_event, None)  # None after the stream's end (libyaml's NO_EVENT)
-    finally:
-        parser.dispose()
+    # no generator in between: the builder pulls each event straight from libyaml;
+    # get_event returns None after the stream's end (libyaml's NO_EVENT)
+    return iter(parser.get_event, None), parser.dispose
 
 
 def _ruamel_events(text: str) -> Iterator[Any]:
@@ -261,7 +261,7 @@ def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Noti
     """
     backend = backend or default_backend()
     shielded, restore = shield_breaks(text)
-    events = _libyaml_events(shielded) if backend == "libyaml" else _ruamel_events(shielded)
+    events, done = _libyaml_events(shielded) if backend == "libyaml" else (_ruamel_events(shielded), None)
     try:
         return _build(events, restore)
     except YamlError as exc:
@@ -276,6 +276,9 @@ def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Noti
             error.detail = error.detail.translate(restore)
             raise error from None
         raise
+    finally:
+        if done is not None:
+            done()
 
 
 def _build(events: Iterator[Any], restore: dict[int, str] | None = None) -> tuple[Node | None, list[Notice]]:
@@ -323,6 +326,8 @@ class _Builder:
     def run(self, events: Iterator[Any]) -> None:
         kinds = self.kinds
         restore = self.restore
+        stack = self.stack
+        pending_key = self.pending_key
         for event in events:
             cls = type(event)
             kind = kinds.get(cls)
@@ -343,7 +348,15 @@ class _Builder:
                     self.own += 1
                     if self.produced > MAX_NODES:
                         self.refuse(line, column)
-                    self.attach(node)
+                    parent = stack[-1] if stack else None  # ``attach``, inlined for the common case
+                    if type(parent) is MappingNode:
+                        if pending_key[-1] is None:
+                            pending_key[-1] = node
+                        else:
+                            parent.pairs.append((pending_key[-1], node))
+                            pending_key[-1] = None
+                    else:
+                        self.attach(node)
                 else:
                     self.scalar(event, text, line, column)
             elif kind == _START:
