@@ -320,3 +320,41 @@ def test_a_finding_with_a_line_but_no_column_gets_column_1():
     result = Linter(registry=registry).lint_text(base_text(), "plan.yaml")
     [finding] = document([result], FormatOptions())["files"][0]["findings"]
     assert (finding["code"], finding["line"], finding["column"]) == ("LIN001", 5, 1)
+
+
+def test_hooks_are_called_through_pluggy_so_a_wrapper_wraps_its_own_plugin():
+    """``@hookimpl(wrapper=True)`` works (it was silently ignored when hooks were called by hand),
+    and a fault in one plugin's wrapper costs that plugin's findings only."""
+    from planlint import hookimpl
+    from planlint.engine import Linter
+    from planlint.findings import Severity
+    from planlint.plugins import build_registry
+    from planlint.rule import Rule
+
+    class Wrapped:
+        @hookimpl
+        def planlint_check(self, plan):
+            return [Finding("WRP001", Message("rå", "raw"), path=("plan", "navn"))]
+
+        @hookimpl(wrapper=True, specname="planlint_check")
+        def around(self):
+            results = yield
+            return [[finding.with_(message=Message("pakket", "wrapped")) for finding in result]
+                    for result in results]
+
+    class BrokenWrapper:
+        @hookimpl(wrapper=True, specname="planlint_check")
+        def around(self):
+            yield
+            raise RuntimeError("wrapper fails")
+
+    registry = build_registry()
+    registry.manager.register(Wrapped(), name="wrapped")
+    registry.manager.register(BrokenWrapper(), name="brokenwrapper")
+    registry.rules["WRP001"] = Rule(code="WRP001", severity=Severity.WARNING, title=Message("t", "t"),
+                                    rationale=Message("r", "r"), source="test", plugin="wrapped")
+    result = Linter(registry=registry).lint_text(base_text(), "plan.yaml")
+    [wrapped] = [f for f in result.findings if f.code == "WRP001"]
+    assert wrapped.message.en == "wrapped"
+    [failed] = [f for f in result.findings if f.code == "PLN020"]
+    assert "brokenwrapper" in failed.message.en and "wrapper fails" in failed.message.en
