@@ -8,7 +8,9 @@ on it and reports each pair as ratios (planlint / yamllint):
 * wall time, CPU time (user + system of the child) and peak memory (max RSS
   of the child, from ``resource.getrusage(RUSAGE_CHILDREN)``);
 * for one plan (a cold process), 10 plans, 1,000 plans and ``--version``;
-* and planlint alone on 2,000 plans with ``--format json`` (the memory goal).
+* planlint alone on 2,000 plans with ``--format json`` (the memory goal);
+* and in-process: CPU per plan of the whole lint, and of parse + node building
+  next to libyaml's own composer on the same text (``plan``).
 
 yamllint only checks syntax and style, planlint checks the whole plan: the
 ratios say what planlint costs next to the linter people already run in
@@ -103,6 +105,50 @@ def tool(name: str) -> str:
     return found
 
 
+IN_PROCESS = """
+import gc, sys, time
+from pathlib import Path
+import yaml
+from planlint import yamlparse
+from planlint.engine import Linter
+texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[1:]]
+linter = Linter()
+for text in texts:
+    linter.lint_text(text, "plan.yaml")
+gc.freeze()
+
+def best(func, rounds=5, repeat=10):
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(repeat):
+            for text in texts:
+                func(text)
+        times.append((time.process_time() - start) * 1000 / (repeat * len(texts)))
+    return min(times)
+
+def compose(text):
+    loader = yaml.CSafeLoader(text)
+    try:
+        loader.get_single_node()
+    finally:
+        loader.dispose()
+
+whole = best(lambda text: linter.lint_text(text, "plan.yaml"))
+parse = best(lambda text: yamlparse.parse(text))
+libyaml = best(compose)
+print(f"{whole:.2f} {parse:.2f} {libyaml:.2f}")
+"""
+
+
+def in_process(python: str) -> tuple[float, float, float]:
+    """(ms CPU per plan, whole lint; parse + build; libyaml's own compose), best of 5 rounds."""
+    plans = [str(ROOT / "example_plans" / name) for name in VALID_PLANS]
+    done = subprocess.run([python, "-c", IN_PROCESS, *plans], capture_output=True, text=True, check=True, env=ENV)
+    whole, parse, compose = (float(value) for value in done.stdout.split())
+    return whole, parse, compose
+
+
 def row(label: str, mine: Sample, theirs: Sample | None) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:5.2f}" if b else "  -  "
@@ -117,8 +163,9 @@ def row(label: str, mine: Sample, theirs: Sample | None) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", default="version,1,10,1000,2000",
-                        help="comma-separated: version, and numbers of plans (2000: planlint json alone)")
+    parser.add_argument("--cases", default="plan,version,1,10,1000,2000",
+                        help="comma-separated: plan (in-process CPU per plan), version, and numbers of plans "
+                             "(2000: planlint json alone)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the best is kept")
     parser.add_argument("--jobs", default=None, help="planlint --jobs (default: planlint's own default)")
     parser.add_argument("--with-findings", action="store_true",
@@ -134,6 +181,11 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="planlint-bench-") as tmp:
         work = Path(tmp)
         for case in cases:
+            if case == "plan":
+                whole, parse, compose = in_process(str(Path(planlint).parent / "python"))
+                print(f"| in-process, per 16 KB plan | lint {whole:.1f} ms CPU | parse + build {parse:.1f} ms "
+                      f"| libyaml compose {compose:.1f} ms | ratio {parse / compose:.2f} | | | | | |", flush=True)
+                continue
             if case == "version":
                 mine = best([planlint, "--version"], work, args.repeat)
                 theirs = best([yamllint, "--version"], work, args.repeat)
