@@ -156,10 +156,10 @@ class Linter:
             gc.freeze()
             _FROZEN = True
         if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
-            from .parallel import lint_in_workers, usable
+            from .parallel import in_workers, usable
 
             if usable():
-                yield from lint_in_workers(self, files, jobs)
+                yield from in_workers(lambda path: released(self.lint_file(path)), files, jobs)
                 files = []
         for path in files:
             yield released(self.lint_file(path))

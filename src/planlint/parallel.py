@@ -68,19 +68,12 @@ def _rebuilt(parts: tuple[type, str | None, str | None, str]) -> BaseException:
     return RuntimeError(text)
 
 
-def lint_in_workers(linter: Any, files: list[Path], jobs: int) -> Iterator[Any]:
-    """Released results of ``files`` in order, linted by ``jobs`` forked workers."""
-    from .engine import released
-
-    return in_workers(lambda path: released(linter.lint_file(path)), files, jobs)
-
-
 def in_workers(task: Any, files: list[Path], jobs: int) -> Iterator[Any]:
     """``task(path)`` for each file, in order, computed by ``jobs`` forked workers."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .engine import UsageError
+    from .engine import UsageError  # at call time: engine imports this module on demand too
 
     global _TASK
     _TASK = task
