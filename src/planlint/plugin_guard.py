@@ -101,6 +101,7 @@ class guard:  # lower case: used like a function, ``with guard(2) as g:``
 
     def _interrupt(self, signum: int, frame: Any) -> None:
         self.interrupted = True
+        os._exit = self._exit  # the run's own Ctrl-C handler may end the process: let it
         previous = self._previous.get(signal.SIGINT)
         if callable(previous):
             previous(signum, frame)
