@@ -13,8 +13,9 @@ third-party plugin.
 * rule packs: ``RulePack``, ``PackSection`` and ``Patterns`` (a plugin's own
   section of a pack).
 
-The names that need pydantic (the plan, rule packs) or are rarely used are
-imported when first used, so ``planlint --version`` does not pay for them.
+The names that need pydantic (the plan, rule packs) or pluggy (``hookimpl``),
+or are rarely used, are imported when first used, so ``planlint --version``
+(``launch.py``) does not pay for them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from typing import Any
 #: CHANGELOG.md's newest section is headed by it (tests/test_version.py)
 __version__ = "0.2.0"
 
-from .hookspecs import hookimpl  # noqa: E402  (cheap: pluggy only)
 # Imported now, not lazily: the decorator ``rule`` shares its name with the module
 # planlint.rule, and importing that module later would set ``planlint.rule`` to
 # the module.  (Cheap: dataclasses and re, which the command line needs anyway.)
@@ -34,6 +34,8 @@ from .findings import Finding, Fix, Message, Severity, format_path  # noqa: E402
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY = {
+    # pluggy is imported on first use: ``planlint --version`` and ``--help`` never import it
+    "hookimpl": "hookspecs",
     **dict.fromkeys(("kr", "percent", "join", "number"), "i18n"),
     **dict.fromkeys(("closest", "Candidates"), "suggestions"),
     **dict.fromkeys((
@@ -47,7 +49,7 @@ _LAZY = {
     **dict.fromkeys(("RulePack", "PackSection", "Patterns"), "rulepack"),
 }
 
-__all__ = ["__version__", "hookimpl", "rule", "Example", "rules_in", "rules_of", "Rule", "CheckContext",
+__all__ = ["__version__", "rule", "Example", "rules_in", "rules_of", "Rule", "CheckContext",
            "Finding", "Fix", "Message", "Severity", "format_path", *_LAZY]
 
 

@@ -1,5 +1,5 @@
 """``python -m planlint`` works the same as ``planlint``."""
 
-from .cli import run
+from .launch import run
 
 run()
