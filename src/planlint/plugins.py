@@ -150,6 +150,7 @@ def _load(manager: pluggy.PluginManager, point: Any) -> None:
     try:
         with timer:
             plugin = point.load()
+        hash(plugin)  # hooks are called per plugin (``Registry.callers``): pluggy keeps plugins in sets
         manager.register(plugin, name=point.name)
     except KeyboardInterrupt:
         if timer.interrupted:
