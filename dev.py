@@ -3,7 +3,8 @@
 
     python3 dev.py lint [PATH...]   planlint check on the example plans (or PATH...)
     python3 dev.py test [PYTEST ARGS...]   the whole test suite
-    python3 dev.py bench            the parser benchmark
+    python3 dev.py bench [ARGS...]  planlint against yamllint (benchmarks/README.md)
+    python3 dev.py bench parse      the YAML parser benchmark
 
 Each command first makes sure ``.venv`` exists and holds planlint (editable)
 with its test dependencies; it reinstalls only when ``pyproject.toml``
@@ -64,7 +65,12 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
     if command == "bench":
-        return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "bench_parse.py"), *rest], cwd=ROOT)
+        if rest[:1] == ["parse"]:
+            return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "bench_parse.py"), *rest[1:]], cwd=ROOT)
+        if not (BIN / "yamllint").exists():  # the optional ``bench`` extra: yamllint, to compare with
+            subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                            "-e", f"{ROOT}[test,bench]"], check=True)
+        return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "bench_vs_yamllint.py"), *rest], cwd=ROOT)
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -118,9 +118,11 @@ def test_every_public_name_exists():
 
 
 def test_importing_planlint_does_not_import_pydantic():
+    """Nor pluggy or typer: ``planlint --version`` (launch.py) imports only the package."""
     import subprocess
     import sys
 
-    code = "import sys, planlint; print(sorted(m for m in ('pydantic', 'planlint.model') if m in sys.modules))"
+    code = ("import sys, planlint; print(sorted(m for m in ('pydantic', 'planlint.model', 'pluggy', 'typer')"
+            " if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"

@@ -20,7 +20,9 @@ import pytest
 from conftest import ROOT, base_text, line_of
 
 from planlint.findings import Finding, Message
-from planlint.plugins import not_a_finding, run_guarded, time_budget
+from planlint.plugin_guard import guard as time_budget
+from planlint.plugin_results import not_a_finding
+from planlint.plugin_run import run_guarded
 
 HANG_TIMEOUT = 120
 
@@ -77,6 +79,8 @@ def findings_of(done: subprocess.CompletedProcess) -> list[dict]:
 FAULTY = {
     "raiser": plugin_with_rule("RAI001", "raise ZeroDivisionError('1/0 i pluginet')"),
     "exiter": plugin_with_rule("EXI001", "sys.exit(0)"),
+    "interrupter": plugin_with_rule("KBI001", "raise KeyboardInterrupt"),
+    "hardexiter": plugin_with_rule("HEX001", "import os\nos._exit(0)"),
     "texter": plugin_with_rule("TXT001", "return 'ikke et fund'"),
     "number": plugin_with_rule("NUM001", "return 42"),
     "mixed": plugin_with_rule("MIX001", """
@@ -110,6 +114,8 @@ def test_faulty_plugins_each_get_a_finding_and_the_builtins_still_report(tmp_pat
     assert ("PLN003", line_of(plan.read_text(encoding="utf-8"), "statsu")) in {(f["code"], f["line"]) for f in found}
     assert by_plugin["raiser"] == ["PLN020"]
     assert by_plugin["exiter"] == ["PLN020"]  # SystemExit does not end the run with status 0
+    assert by_plugin["interrupter"] == ["PLN020"]  # a plugin's own KeyboardInterrupt is its fault, not Ctrl-C
+    assert by_plugin["hardexiter"] == ["PLN020"]  # os._exit(0) did end the run with 0 and no output
     assert by_plugin["texter"] == ["PLN022"]
     assert by_plugin["number"] == ["PLN022"]
     assert by_plugin["unprintable"] == ["PLN020"]
@@ -149,13 +155,15 @@ def test_plugin_that_swallows_the_interruption_is_still_reported(tmp_path, plan)
 
 
 def test_budget_is_per_plugin_not_per_rule(tmp_path, plan):
-    """Three rules of 0.4 s share one budget of 0.6 s: one PLN021, the rest skipped."""
+    """Three rules of 0.4 CPU seconds share one budget of 0.6 s: one PLN021, the rest skipped."""
     site = tmp_path / "site"
     rules = "".join(f'''
 @rule(code="SLW00{number}", severity="error", title=("Langsom", "Slow"), source="test",
       bad=Example(runnable=False), good=Example(runnable=False))
 def check_{number}(plan, ctx):
-    time.sleep(0.4)
+    end = time.process_time() + 0.4
+    while time.process_time() < end:
+        pass
     return []
 ''' for number in (1, 2, 3))
     source = ("import sys, time\nfrom planlint import hookimpl\nfrom planlint.rule import Example, rule, rules_of\n"
@@ -163,6 +171,29 @@ def check_{number}(plan, ctx):
     install_plugin(site, "slowpack", source)
     found = findings_of(lint_with(site, plan, "--plugin-timeout", "0.6"))
     assert [f["code"] for f in found].count("PLN021") == 1
+
+
+def test_the_budget_counts_cpu_time_so_a_busy_machine_does_not_change_the_verdict(tmp_path, plan):
+    """A rule that waits 0.5 s (as on a loaded machine, where a check takes longer
+    on the clock than on the CPU) under a budget of 0.3 s: no PLN021, exit as for the plan."""
+    site = tmp_path / "site"
+    install_plugin(site, "waiter", plugin_with_rule("WAI001", "time.sleep(0.5)\nreturn []"))
+    done = lint_with(site, plan, "--plugin-timeout", "0.3")
+    assert "PLN021" not in {f["code"] for f in findings_of(done)}
+
+
+def test_a_worker_process_killed_by_a_plugin_ends_the_run_with_2_not_0(tmp_path, plan):
+    """With --jobs, a plugin that ends its process from outside Python is seen by the parent."""
+    site = tmp_path / "site"
+    install_plugin(site, "killer", plugin_with_rule("KIL001", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for index in range(8):
+        (plans / f"plan_{index}.yaml").write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+    done = lint_with(site, plans, "--jobs", "2")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "worker process" in done.stderr or "arbejdsproces" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_plugin_that_exits_while_loading_is_exit_2_not_0(tmp_path, plan):
@@ -179,10 +210,13 @@ def test_time_budget_restores_the_previous_alarm_handler():
     import signal
 
     before = signal.getsignal(signal.SIGALRM)
+    before_prof = signal.getsignal(signal.SIGPROF)
     with time_budget(5):
         pass
     assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getsignal(signal.SIGPROF) == before_prof
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 @pytest.mark.parametrize("timeout", ["inf", "1e300"])
@@ -197,6 +231,25 @@ def test_an_unlimited_plugin_timeout_is_no_limit_not_a_crash_in_every_rule(timeo
     (tmp_path / ".planlint.yaml").write_text("plugin-timeout: .inf\n", encoding="utf-8")
     done = run_cli("check", str(plan), "--format", "text")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_a_real_ctrl_c_during_a_plugin_still_stops_the_run():
+    import signal
+
+    def interrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_guarded("p", "ABC001", interrupted, 5)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_os_exit_is_restored_after_the_plugin():
+    real = os._exit
+    [finding] = run_guarded("p", "ABC001", lambda: os._exit(0), 5)
+    assert finding.code == "PLN020" and "os._exit" in finding.message.en
+    assert os._exit is real
 
 
 def test_time_budget_expires_a_busy_loop():
@@ -267,3 +320,41 @@ def test_a_finding_with_a_line_but_no_column_gets_column_1():
     result = Linter(registry=registry).lint_text(base_text(), "plan.yaml")
     [finding] = document([result], FormatOptions())["files"][0]["findings"]
     assert (finding["code"], finding["line"], finding["column"]) == ("LIN001", 5, 1)
+
+
+def test_hooks_are_called_through_pluggy_so_a_wrapper_wraps_its_own_plugin():
+    """``@hookimpl(wrapper=True)`` works (it was silently ignored when hooks were called by hand),
+    and a fault in one plugin's wrapper costs that plugin's findings only."""
+    from planlint import hookimpl
+    from planlint.engine import Linter
+    from planlint.findings import Severity
+    from planlint.plugins import build_registry
+    from planlint.rule import Rule
+
+    class Wrapped:
+        @hookimpl
+        def planlint_check(self, plan):
+            return [Finding("WRP001", Message("rå", "raw"), path=("plan", "navn"))]
+
+        @hookimpl(wrapper=True, specname="planlint_check")
+        def around(self):
+            results = yield
+            return [[finding.with_(message=Message("pakket", "wrapped")) for finding in result]
+                    for result in results]
+
+    class BrokenWrapper:
+        @hookimpl(wrapper=True, specname="planlint_check")
+        def around(self):
+            yield
+            raise RuntimeError("wrapper fails")
+
+    registry = build_registry()
+    registry.manager.register(Wrapped(), name="wrapped")
+    registry.manager.register(BrokenWrapper(), name="brokenwrapper")
+    registry.rules["WRP001"] = Rule(code="WRP001", severity=Severity.WARNING, title=Message("t", "t"),
+                                    rationale=Message("r", "r"), source="test", plugin="wrapped")
+    result = Linter(registry=registry).lint_text(base_text(), "plan.yaml")
+    [wrapped] = [f for f in result.findings if f.code == "WRP001"]
+    assert wrapped.message.en == "wrapped"
+    [failed] = [f for f in result.findings if f.code == "PLN020"]
+    assert "brokenwrapper" in failed.message.en and "wrapper fails" in failed.message.en

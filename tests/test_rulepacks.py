@@ -111,7 +111,7 @@ class MaybeWords(Words):
 
 def _registry(**sections):
     """The installed plugins and one more, ``ord``, declaring these sections."""
-    from types import SimpleNamespace
+    from types import ModuleType
 
     from planlint import hookimpl
     from planlint.plugins import build_registry
@@ -121,7 +121,9 @@ def _registry(**sections):
         return sections
 
     registry = build_registry()
-    registry.manager.register(SimpleNamespace(planlint_pack_sections=planlint_pack_sections), name="ord")
+    plugin = ModuleType("ord")  # a module, as an entry point gives (pluggy calls hooks per plugin: hashable)
+    plugin.planlint_pack_sections = planlint_pack_sections  # type: ignore[attr-defined]
+    registry.manager.register(plugin, name="ord")
     return registry
 
 

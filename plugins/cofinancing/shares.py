@@ -23,6 +23,7 @@ Choices the spec leaves open (documented here once, used by every rule):
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -150,8 +151,24 @@ class Figures:
         return self.financing().total > 0
 
 
+#: The last plan's figures and damage: every COF rule asks for them, on the same
+#: plan, one rule after the other.  One plan only (held until the next one
+#: comes), so nothing grows with a run; the document is held weakly.
+_LAST_FIGURES: tuple[Any, Any] = (None, None)
+_LAST_DAMAGE: tuple[Any, Any, Any] = (None, None, None)
+
+
 def figures(plan: Any) -> Figures | None:
     """The plan's budget figures, or None when it has no ``budget`` at all."""
+    global _LAST_FIGURES
+    if _LAST_FIGURES[0] is plan and plan is not None:
+        return _LAST_FIGURES[1]
+    result = _figures(plan)
+    _LAST_FIGURES = (plan, result)
+    return result
+
+
+def _figures(plan: Any) -> Figures | None:
     budget = getattr(plan, "budget", None)
     if budget is None:
         return None
@@ -195,6 +212,19 @@ class Damage:
 
 def damage(plan: Any, document: Any) -> Damage:
     """What format errors took out of the budget (see ``Damage``)."""
+    global _LAST_DAMAGE
+    last_plan, last_document, last = _LAST_DAMAGE
+    if last_plan is plan and plan is not None and document is not None and last_document() is document:
+        return last
+    result = _damage(plan, document)
+    try:
+        _LAST_DAMAGE = (plan, weakref.ref(document), result)
+    except TypeError:  # None, or a stand-in without weak references: not remembered
+        _LAST_DAMAGE = (None, None, None)
+    return result
+
+
+def _damage(plan: Any, document: Any) -> Damage:
     if document is None:
         return Damage()
     budget = getattr(plan, "budget", None)

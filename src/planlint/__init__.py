@@ -13,8 +13,9 @@ third-party plugin.
 * rule packs: ``RulePack``, ``PackSection`` and ``Patterns`` (a plugin's own
   section of a pack).
 
-The names that need pydantic (the plan, rule packs) or are rarely used are
-imported when first used, so ``planlint --version`` does not pay for them.
+The names that need pydantic (the plan, rule packs) or pluggy (``hookimpl``),
+or are rarely used, are imported when first used, so ``planlint --version``
+(``launch.py``) does not pay for them.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from .findings import Finding, Fix, Message, Severity, format_path  # noqa: E402
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY = {
-    # pluggy loads on first use: the command installs its Ctrl-C handler (planlint.__main__) first
+    # pluggy loads on first use: --version never imports it, and the command installs its Ctrl-C
+    # handler (planlint.__main__) before it
     "hookimpl": "hookspecs",
     **dict.fromkeys(("kr", "percent", "join", "number"), "i18n"),
     **dict.fromkeys(("closest", "Candidates"), "suggestions"),

@@ -37,7 +37,7 @@ def _interrupted_during_start_up(signum: int, frame: object) -> None:
 def main() -> None:
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # keep "ignore" (nohup, a background job)
         signal.signal(signal.SIGINT, _interrupted_during_start_up)
-    from .cli import run
+    from .launch import run  # --version answers before the CLI framework is imported
 
     run()
 

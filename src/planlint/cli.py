@@ -153,6 +153,8 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Ret de sikre fund i planfilerne. / Apply the certain fixes."),
     diff: bool = typer.Option(False, "--diff", help="Vis rettelserne som diff uden at skrive. / Show fixes as a diff."),
     watch: bool = typer.Option(False, "--watch", help="Kontrollér igen ved hver gemning. / Re-check on save."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Parallelle processer (standard: maskinens kerner; 1: ingen). / Worker processes."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
@@ -160,7 +162,7 @@ def check(
         paths=paths, format=format.value if format else None, lang=language,
         fail_on=fail_on.value if fail_on else None, select=select, ignore=ignore, config=config, output=output,
         max_file_size=max_file_size, plugin_timeout=plugin_timeout, rule_packs=rule_packs, parser=parser,
-        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff)
+        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff, jobs=jobs)
     if watch:
         from .watch import watch_and_check
 
@@ -190,6 +192,7 @@ class CheckOptions:
     summary: bool = False
     fix: bool = False
     diff: bool = False
+    jobs: int | None = None  # None: the machine's cores (parallel.default_jobs)
 
 
 def _check(options: CheckOptions) -> int:
@@ -208,7 +211,18 @@ def _check(options: CheckOptions) -> int:
     base = load_config_file(options.config) if options.config else None
     linter = Linter(overrides=overrides, packs_dir=str(options.rule_packs) if options.rule_packs else None,
                     backend=options.parser, base_settings=base)
-    results = list(linter.lint_paths(options.paths, options.stdin_filename, files))
+    jobs = options.jobs
+    if jobs is None:
+        from .parallel import default_jobs
+
+        jobs = default_jobs()
+    chosen = _chosen_format(options)
+    if chosen in STREAMED and options.output is None and not (options.fix or options.diff):
+        return _check_streamed(linter, options, files, jobs, chosen, overrides, base)
+    linted = linter.lint_paths(options.paths, options.stdin_filename, files, jobs=jobs)
+    if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        linted = _with_progress(linted, len(files) + (STDIN in options.paths), options.lang)
+    results = list(linted)  # each released (findings and their lines; no plan): fix.py reads the files again
     if options.fix or options.diff:
         from .fix import checked_roots, fix_results, unified_diff
 
@@ -220,6 +234,11 @@ def _check(options: CheckOptions) -> int:
             return 1 if fixed else 0
     _write_report(results, options, linter, overrides, base, files + named)
     return exit_status(results)
+
+
+def _chosen_format(options: CheckOptions) -> str:
+    """``--format``, or rich on a terminal and text otherwise."""
+    return options.format or ("rich" if sys.stdout.isatty() and options.output is None else "text")
 
 
 def _refuse_meaningless_options(options: CheckOptions) -> None:
@@ -274,7 +293,7 @@ def _write_report(results, options: CheckOptions, linter, overrides, base, plans
     from .formatters import FormatOptions, get_writer
 
     output = options.output
-    chosen = options.format or ("rich" if sys.stdout.isatty() and output is None else "text")
+    chosen = _chosen_format(options)
     format_options = FormatOptions(
         lang=output_lang((result.lang for result in results), overrides, base),
         color=sys.stdout.isatty() and output is None and "NO_COLOR" not in os.environ,
@@ -315,6 +334,49 @@ def _say_fixes(fixed, outside, wrote: bool, language) -> None:  # type: ignore[n
         what = f"{count} fund i {files} {'fil' if files == 1 else 'filer'}"
         said = f"rettede {what}." if wrote else (f"{what} kan rettes med --fix." if count else "intet at rette.")
     typer.echo(f"planlint: {said}", err=True)
+
+
+#: From this many files on, ``check`` shows a progress bar on a terminal's stderr (never in a pipe).
+PROGRESS_MIN_FILES = 20
+
+
+def _with_progress(results, total: int, language: str | None):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(file=sys.stderr, no_color="NO_COLOR" in os.environ)
+    return track(results, total=total, console=console, transient=True,
+                 description="Checking plans" if language == "en" else "Kontrollerer planer")
+
+
+#: Formats of one finding a line: written as each file is done, so a run keeps no findings.
+STREAMED = ("text", "github")
+
+
+def _check_streamed(linter, options: CheckOptions, files, jobs, chosen, overrides, base) -> int:  # type: ignore[no-untyped-def]
+    """``check`` in a line format: each file's findings are written when the file is done."""
+    from .engine import STDIN, output_lang
+    from .formatters import FormatOptions, get_writer
+
+    paths, stdin_filename = options.paths, options.stdin_filename
+    settings = [linter.settings_for(path) for path in files]  # a bad configuration stops here (exit 2)
+    if STDIN in paths:
+        settings.append(linter.settings_for(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin.yaml"))
+    format_options = FormatOptions(lang=output_lang((s.lang for s in settings), overrides, base),
+                                   color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+                                   tool_version=__version__, rules=dict(linter.registry.rules),
+                                   summary=options.summary)
+    failed = False
+
+    def watched(results):  # type: ignore[no-untyped-def]
+        nonlocal failed
+        for result in results:
+            failed = failed or any(result.fails(finding) for finding in result.findings)
+            yield result
+
+    get_writer(chosen)(watched(linter.lint_paths(paths, stdin_filename, files, jobs=jobs)), format_options,
+                       sys.stdout)
+    return 1 if failed else 0
 
 
 class ReportFormat(str, Enum):

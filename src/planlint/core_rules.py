@@ -54,8 +54,12 @@ PLN021 = declare(
     code="PLN021",
     severity="error",
     title=("Et plugin brugte for lang tid", "A plugin took too long"),
-    rationale=("Hvert plugin har en tidsgrænse pr. plan (--plugin-timeout, 2 sekunder), så planlint aldrig hænger i CI.",
-               "Each plugin has a time budget per plan (--plugin-timeout, 2 seconds), so planlint never hangs in CI."),
+    rationale=("Hvert plugin har en tidsgrænse pr. plan (--plugin-timeout, 2 sekunders CPU-tid, så svaret ikke "
+               "afhænger af, hvor travl maskinen er; et plugin, der venter uden at regne, stoppes efter 5 gange så lang "
+               "tid på uret), så planlint aldrig hænger i CI.",
+               "Each plugin has a time budget per plan (--plugin-timeout, 2 seconds of CPU time, so the verdict does not "
+               "depend on how busy the machine is; a plugin that waits without computing is stopped after 5 times as "
+               "long on the clock), so planlint never hangs in CI."),
     source="planlint's grænser (README, Grænser)",
     bad=Example(note="Et plugin, der sover i 10 sekunder.", runnable=False),
     good=_NOT_RUNNABLE_GOOD,

@@ -7,6 +7,7 @@ anything a plan file can contain.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from .errors import UsageError
 from .findings import FileResult, Finding, Message, Severity
 from .load import is_plan_file, load_bytes, load_file, load_text, read_at_most
 from .output_file import refuse_to_overwrite_a_plan  # noqa: F401 - the commands import it from here
-from .plugins import Registry, build_registry, run_plugins
+from .plugin_run import run_plugins
+from .plugins import Registry, build_registry
 from .rulepack import PackError, PackShelf, RulePack
 from .suppress import apply_suppressions
 
@@ -122,21 +124,39 @@ class Linter:
         return self.overrides.apply(base)
 
     def lint_paths(self, paths: Iterable[str], stdin_name: str | None = None,
-                   files: list[Path] | None = None) -> Iterator[FileResult]:
+                   files: list[Path] | None = None, jobs: int = 1) -> Iterator[FileResult]:
         """Lint files and folders; ``-`` reads one plan from standard input.
 
         ``stdin_name`` is the file the text on standard input stands for (an
         editor's unsaved buffer): it is shown in the output and its folder's
         configuration applies.  ``files`` is ``collect_files(paths)`` when the
         caller already has it (the folders are then not walked twice).
+
+        Results come in file order, each holding its findings and the source
+        lines they point at, not the parsed plan: a run's memory does not grow
+        with its plans.  ``jobs`` above 1 lints in that many worker processes
+        (see ``parallel``); the results are the same as a serial run's.
         """
         names = list(paths)
         if files is None:
             files = collect_files(names)  # every path checked before anything is linted
+        global _FROZEN
+        if len(files) > 1 and not _FROZEN:
+            # plugins, rule packs and models live as long as the run: out of the
+            # garbage collector's way, which otherwise walks them again and again
+            # (once per process: what a freeze holds is never collected)
+            gc.freeze()
+            _FROZEN = True
+        if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
+            from .parallel import in_workers, usable
+
+            if usable():
+                yield from in_workers(lambda path: released(self.lint_file(path)), files, jobs)
+                files = []
         for path in files:
-            yield self.lint_file(path)
+            yield released(self.lint_file(path))
         if STDIN in names:
-            yield self.lint_stdin(stdin_name)
+            yield released(self.lint_stdin(stdin_name))
 
     def lint_stdin(self, name: str | None = None) -> FileResult:
         import sys
@@ -222,6 +242,35 @@ class Linter:
             done = apply_suppressions(done, document.text, settings, rules)
         done.sort(key=Finding.sort_key)
         return done
+
+
+_FROZEN = False
+
+#: Fewer files than this are linted serially: starting workers would cost more than it saves.
+PARALLEL_MIN_FILES = 8
+
+
+@dataclass(slots=True)
+class SourceLines:
+    """What the output needs of a linted file's text: the lines its findings point at."""
+
+    path: str
+    at: dict[int, str] = field(default_factory=dict)
+
+    def line_text(self, line: int | None) -> str:
+        return self.at.get(line, "") if line is not None else ""
+
+
+def released(result: FileResult) -> FileResult:
+    """The result without its parsed plan (text, nodes, model): only findings and their lines."""
+    document = result.document
+    if document is not None and not isinstance(document, SourceLines):
+        at = {}
+        for finding in result.findings:
+            if finding.line is not None and finding.line not in at:
+                at[finding.line] = document.line_text(finding.line)
+        result.document = SourceLines(document.path, at)
+    return result
 
 
 def _display(path: Path) -> str:

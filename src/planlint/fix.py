@@ -43,9 +43,19 @@ def fixes_of(findings: Iterable[Finding]) -> list[Fix]:
 
 
 def can_rewrite(result: FileResult) -> bool:
-    """Whether the file was read as a plan (a file that did not parse is never written)."""
+    """Whether the file was read as a plan (a file that did not parse is never written).
+
+    Asks the result's ``PlanDocument``: a result ``check`` released (its plan
+    dropped when the file was done, ``engine.released``) cannot say, so
+    ``fix_results`` lints such a file again from its text.
+    """
     return (getattr(result.document, "plan", None) is not None
             and not any(finding.code in _UNREADABLE for finding in result.findings))
+
+
+def _unreadable(result: FileResult) -> bool:
+    """The findings say the file was not read as a plan (no need for its document to know)."""
+    return any(finding.code in _UNREADABLE for finding in result.findings)
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
@@ -265,22 +275,31 @@ def fix_results(linter: Any, files: Sequence[Path], results: Sequence[FileResult
                 write: bool) -> tuple[list[FileResult], list[FileFix], list[str]]:
     """Fix (``write``) or only work out the fixes of linted files.
 
-    ``results`` are ``files`` linted, in the same order.  Returns the results
-    after fixing (re-linted from disk when written), what was fixed per file,
-    and the files left alone because a symlink leads out of the checked folders.
+    ``results`` are ``files`` linted, in the same order; they may be released
+    (``check`` keeps findings, not plans): the text is read from the file
+    again, and a file with fixes is linted again from that text, one file at a
+    time.  Returns the results after fixing (re-linted from disk when
+    written, and released again), what was fixed per file, and the files left
+    alone because a symlink leads out of the checked folders.
     """
+    from .engine import released
+
     after: list[FileResult] = []
     done: list[FileFix] = []
     outside: list[str] = []
     for path, result in zip(files, results):
-        if not fixes_of(result.findings) or not can_rewrite(result):
+        if not fixes_of(result.findings) or _unreadable(result):
             after.append(result)
             continue
         if not inside_checked_tree(path, roots):
             outside.append(result.path)
             after.append(result)
             continue
-        before, bom = read_plan_text(path)
+        try:
+            before, bom = read_plan_text(path)
+        except (OSError, UnicodeDecodeError):  # gone or changed since it was linted: left alone
+            after.append(result)
+            continue
         text, fixed = _fixed_text(linter, path, result, before)
         if not fixed:
             after.append(result)
@@ -288,7 +307,7 @@ def fix_results(linter: Any, files: Sequence[Path], results: Sequence[FileResult
         done.append(FileFix(path, result.path, before, text, fixed))
         if write:
             write_atomically(path, text, bom)
-            after.append(linter.lint_file(path, result.path))
+            after.append(released(linter.lint_file(path, result.path)))
         else:
             after.append(result)
     return after, done, outside
@@ -297,6 +316,10 @@ def fix_results(linter: Any, files: Sequence[Path], results: Sequence[FileResult
 def _fixed_text(linter: Any, path: Path, result: FileResult, text: str) -> tuple[str, list[Finding]]:
     """The text after every certain fix, pass by pass, and the findings fixed."""
     settings = linter.settings_for(path)
+    if not can_rewrite(result):  # released: the plan is gone, so lint the text read from the file
+        result = linter.lint_text(text, result.path, settings=settings)
+        if not can_rewrite(result):
+            return text, []
     current, fixed = result, []
     for _ in range(MAX_PASSES):
         candidate, applied = apply_fixes(text, fixes_of(current.findings))

@@ -27,6 +27,11 @@ What flows through the hooks:
 Plugins never print, never read or write files, and return findings instead
 of raising: an exception in a hook becomes a ``PLN020`` finding naming the
 plugin, and the other plugins still run.
+
+Hooks are called through pluggy, one plugin at a time, each under its own
+guard (``planlint.plugins``): ``tryfirst``/``trylast`` order the plugins, and
+a ``wrapper`` (or old-style ``hookwrapper``) wraps its own plugin's
+implementations of the hook only.  No hook is ``firstresult``.
 """
 
 from __future__ import annotations
@@ -64,6 +69,12 @@ def planlint_rules() -> "Iterable[Rule]":
     its rationale, and this hook returning ``rules_of(module, ...)``.
 
     Two plugins declaring the same code stop the run with exit status 2.
+
+    Called once per run, when the plugins are loaded; it takes no argument.
+
+    :return: the plugin's rules, as an iterable of ``planlint.rule.Rule``.
+        Anything else (or an exception) stops the run with exit status 2 and
+        one sentence naming the plugin.
     """
 
 
@@ -81,6 +92,21 @@ def planlint_check(
     plugin need not read ``settings.select``.
 
     Called once per plan that could be parsed, including partial plans.
+    Every argument is optional: name only the ones the implementation uses.
+
+    :param plan: the ``planlint.model.Plan`` (frozen; may be partial, every
+        field may be ``None``).
+    :param document: the ``planlint.document.PlanDocument`` of the file:
+        ``path`` (as shown to the user), ``text``, ``lines``,
+        ``locate(path)``, ``node_at(path)``, ``wrote(path)``.
+    :param pack: the ``planlint.rulepack.RulePack`` of the plan's pulje, or
+        ``None`` when the plan names no known pulje.
+    :param settings: the effective ``planlint.config.Settings`` for this file
+        (``lang``, ``select``, ``fail_on``...).
+    :return: ``planlint.findings.Finding`` objects (a list, a generator, a
+        single finding or ``None``).  Anything else gives ``PLN022``; the
+        well-formed findings are kept.  The plugin's checks on one plan share
+        one budget of ``--plugin-timeout`` CPU seconds (``PLN021``).
     """
 
 
@@ -92,6 +118,16 @@ def planlint_facts(plan: "Plan", pack: "RulePack | None") -> "dict[str, Any] | N
     and dicts of them), e.g. ``{"cofinancing": {...}}``.  Names are global:
     prefix them with the plugin name when in doubt.  Must not raise for a
     partial plan; return ``None`` or ``{}`` when there is nothing to say.
+
+    Called by ``planlint report`` once per plan that could be parsed.  Every
+    argument is optional.
+
+    :param plan: the ``planlint.model.Plan`` (may be partial).
+    :param pack: the ``planlint.rulepack.RulePack`` of the plan's pulje, or
+        ``None``.
+    :return: a ``dict`` merged into the plan's facts, or ``None``.  A plugin
+        that raises, overruns its budget or returns something else adds
+        nothing (the report does not fail for a plugin's facts).
     """
 
 

@@ -18,6 +18,7 @@ never has to know list indices.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any, Iterator, Literal, Optional, Union
@@ -48,6 +49,12 @@ REQUIRED = _Required()
 
 def is_required(field_info: Any) -> bool:
     return any(m is REQUIRED for m in field_info.metadata)
+
+
+@functools.cache
+def _required_aliases(model: type) -> tuple[str, ...]:
+    """The keys of a model marked (R), worked out once per class (validation asks per object)."""
+    return tuple(finfo.alias for finfo in model.model_fields.values() if is_required(finfo))
 
 
 # --- scalar types -------------------------------------------------------------
@@ -204,24 +211,26 @@ class Base(BaseModel):
         if isinstance(data, dict) and info.context is not None:
             missing = info.context.setdefault("missing", [])
             path = getattr(data, "path", ())
-            for name, finfo in cls.model_fields.items():
-                if is_required(finfo) and data.get(finfo.alias) is None:
-                    missing.append((path, finfo.alias, cls))
+            for alias in _required_aliases(cls):
+                if data.get(alias) is None:
+                    missing.append((path, alias, cls))
         obj = handler(data)
         path = getattr(data, "path", None)
         if path is not None:
-            obj._plan_path = path
+            # private attributes through the dict: ``obj._plan_path`` goes through
+            # pydantic's Python-level __getattr__/__setattr__, and rules ask for paths a lot
+            obj.__pydantic_private__["_plan_path"] = path
         return obj
 
     @property
     def plan_path(self) -> PlanPath:
         """Where this object stands in the plan, e.g. ``("budget", "finansiering", 0)``."""
-        return self._plan_path
+        return self.__pydantic_private__["_plan_path"]  # type: ignore[index]
 
     def path_of(self, name: str) -> PlanPath:
         """The path of one of this object's fields, by its English name or Danish key."""
         finfo = type(self).model_fields.get(name)
-        return self._plan_path + ((finfo.alias if finfo else name),)
+        return self.plan_path + ((finfo.alias if finfo else name),)
 
 
 def req(alias: str, description: str, **kw: Any) -> Any:
@@ -470,12 +479,14 @@ class Plan(Base):
 
     def party(self, party_id: str | None) -> Party | None:
         """The party with this id (the first, when ids repeat), or None."""
-        if self._parties_by_id is None:  # built once: rules look parties up per reference
-            self._parties_by_id = {}
+        private = self.__pydantic_private__  # see Base._remember_place
+        by_id = private["_parties_by_id"]  # type: ignore[index]
+        if by_id is None:  # built once: rules look parties up per reference
+            by_id = private["_parties_by_id"] = {}  # type: ignore[index]
             for party in self.parties or []:
                 if party.id is not None:  # a party without id is named by nothing
-                    self._parties_by_id.setdefault(party.id, party)
-        return self._parties_by_id.get(party_id)
+                    by_id.setdefault(party.id, party)
+        return by_id.get(party_id)
 
     def party_type(self, party_id: str | None) -> str | None:
         party = self.party(party_id)

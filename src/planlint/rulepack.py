@@ -34,7 +34,9 @@ PackSeverity = Literal["error", "warning", "info"]
 def _compile_all(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            # with the flag the rules search with: the compiled pattern is then in
+            # ``re``'s cache when a rule first uses it (compiled once, not twice)
+            re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
     return patterns

@@ -108,20 +108,25 @@ class NumberTooLong(ValueError):
     """An integer literal longer than ``MAX_INT_DIGITS``."""
 
 
+#: First characters of plain scalars that may be a number (or .inf/.nan); any
+#: other start is text or one of the words in ``_WORDS``, decided without a regex.
+_NUMBER_START = frozenset("0123456789-+.")
+_WORDS: dict[str, Any] = {**{word: None for word in _NULL if word}, **{word: True for word in _TRUE},
+                          **{word: False for word in _FALSE}}
+
+
 def resolve_plain(text: str) -> Any:
     """The value of an untagged plain scalar under the YAML 1.2 core schema.
 
     Raises ``NumberTooLong`` for an integer of more than ``MAX_INT_DIGITS``
     characters (its text could not even be shown in a message).
     """
+    if not text:
+        return None
+    if text[0] not in _NUMBER_START:  # most scalars of a plan: names, descriptions, keys
+        return _WORDS.get(text, text)
     if len(text) > MAX_INT_DIGITS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
         raise NumberTooLong(text[:20])
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
@@ -156,15 +161,14 @@ def _resolve_tagged(tag: str, text: str) -> Any:
 
 # --- backends ---------------------------------------------------------------
 
-def _libyaml_events(text: str) -> Iterator[Any]:
+def _libyaml_events(text: str) -> tuple[Iterator[Any], Any]:
+    """The events and the function that frees the parser (called when done)."""
     from yaml.cyaml import CParser  # PyYAML's binding; only there when built with libyaml
 
     parser = CParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+    # no generator in between: the builder pulls each event straight from libyaml;
+    # get_event returns None after the stream's end (libyaml's NO_EVENT)
+    return iter(parser.get_event, None), parser.dispose
 
 
 def _ruamel_events(text: str) -> Iterator[Any]:
@@ -257,7 +261,7 @@ def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Noti
     """
     backend = backend or default_backend()
     shielded, restore = shield_breaks(text)
-    events = _libyaml_events(shielded) if backend == "libyaml" else _ruamel_events(shielded)
+    events, done = _libyaml_events(shielded) if backend == "libyaml" else (_ruamel_events(shielded), None)
     try:
         return _build(events, restore)
     except YamlError as exc:
@@ -272,127 +276,203 @@ def parse(text: str, backend: str | None = None) -> tuple[Node | None, list[Noti
             error.detail = error.detail.translate(restore)
             raise error from None
         raise
+    finally:
+        if done is not None:
+            done()
 
 
 def _build(events: Iterator[Any], restore: dict[int, str] | None = None) -> tuple[Node | None, list[Notice]]:
-    notices: list[Notice] = []
-    anchors: dict[str, Node] = {}
-    open_nodes: set[int] = set()  # ids of collections still being built
-    stack: list[Node] = []
-    pending_key: list[Node | None] = []  # per open mapping: key waiting for its value
-    root: Node | None = None
-    documents = 0
-    # Nodes the document expands to, counted as the events come, so an alias
-    # bomb is refused before anything is expanded: ``produced`` counts every
-    # node, an alias as the size of its anchor's subtree; ``own`` only nodes
-    # written in the file.
-    produced = own = 0
-    started_at: list[int] = []  # per open collection: ``produced`` when it started
-    subtree_size: dict[int, int] = {}  # anchored collections (by id): expanded size
+    """The node tree of the events, in one pass (see ``_Builder``)."""
+    builder = _Builder(restore or None)
+    builder.run(events)
+    return builder.root, builder.notices
 
-    def count(line: int, column: int, nodes: int, written: int) -> None:
-        nonlocal produced, own
-        produced += nodes
-        own += written
-        if produced > MAX_NODES:
-            kind = "aliases" if produced - own > own else "nodes"
-            raise YamlError(kind, line, column, str(MAX_NODES))
 
-    def attach(node: Node) -> None:
-        nonlocal root
+#: Event class name -> what the builder does with it.
+_SCALAR, _START, _END, _ALIAS, _DOCUMENT, _SKIP = range(6)
+_EVENT_KINDS = {
+    "ScalarEvent": _SCALAR, "SequenceStartEvent": _START, "MappingStartEvent": _START,
+    "SequenceEndEvent": _END, "MappingEndEvent": _END, "AliasEvent": _ALIAS,
+    "DocumentStartEvent": _DOCUMENT, "StreamStartEvent": _SKIP, "StreamEndEvent": _SKIP,
+    "DocumentEndEvent": _SKIP,
+}
+
+
+class _Builder:
+    """Events -> nodes with positions, in one pass, iteratively (no recursion).
+
+    Plain scalars are resolved once, here; the rarer events (collections,
+    aliases, tags, anchors) have their own methods.  Every node is counted
+    against ``MAX_NODES`` as it comes, an alias as the size of its anchor's
+    subtree, so an alias bomb is refused before anything is expanded:
+    ``produced`` counts every node, ``own`` only the nodes written in the file.
+    """
+
+    def __init__(self, restore: dict[int, str] | None):
+        self.restore = restore
+        self.notices: list[Notice] = []
+        self.root: Node | None = None
+        self.anchors: dict[str, Node] = {}
+        self.stack: list[Node] = []  # open collections
+        self.open_ids: set[int] = set()  # ids of collections still being built
+        self.pending_key: list[Node | None] = []  # per open mapping: key waiting for its value
+        self.started_at: list[int] = []  # per open collection: ``produced`` when it started
+        self.subtree_size: dict[int, int] = {}  # anchored collections (by id): expanded size
+        self.documents = 0
+        self.produced = 0
+        self.own = 0
+        self.kinds: dict[type, int] = {}  # event class -> kind, for either backend's classes
+
+    def run(self, events: Iterator[Any]) -> None:
+        kinds = self.kinds
+        restore = self.restore
+        stack = self.stack
+        pending_key = self.pending_key
+        for event in events:
+            cls = type(event)
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = kinds[cls] = _EVENT_KINDS.get(cls.__name__, _SKIP)
+            if kind == _SCALAR:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                text = event.value.translate(restore) if restore else event.value
+                if event.tag is None and event.implicit[0] and event.anchor is None:  # the common case
+                    try:
+                        value = resolve_plain(text)
+                    except NumberTooLong:
+                        self.notices.append(Notice("number", line, column, str(MAX_INT_DIGITS)))
+                        value = None
+                    node: Node = ScalarNode(line, column, None, value, True, text)
+                    self.produced += 1
+                    self.own += 1
+                    if self.produced > MAX_NODES:
+                        self.refuse(line, column)
+                    parent = stack[-1] if stack else None  # ``attach``, inlined for the common case
+                    if type(parent) is MappingNode:
+                        if pending_key[-1] is None:
+                            pending_key[-1] = node
+                        else:
+                            parent.pairs.append((pending_key[-1], node))
+                            pending_key[-1] = None
+                    else:
+                        self.attach(node)
+                else:
+                    self.scalar(event, text, line, column)
+            elif kind == _START:
+                self.start(event, cls.__name__ == "SequenceStartEvent")
+            elif kind == _END:
+                self.end()
+            elif kind == _ALIAS:
+                self.alias(event)
+            elif kind == _DOCUMENT:
+                self.documents += 1
+                if self.documents > 1:
+                    mark = event.start_mark
+                    raise YamlError("documents", mark.line + 1, mark.column + 1)
+
+    def refuse(self, line: int, column: int) -> None:
+        kind = "aliases" if self.produced - self.own > self.own else "nodes"
+        raise YamlError(kind, line, column, str(MAX_NODES))
+
+    def attach(self, node: Node) -> None:
+        stack = self.stack
         if not stack:
-            root = node
+            self.root = node
             return
         parent = stack[-1]
-        if isinstance(parent, SequenceNode):
+        if type(parent) is SequenceNode:
             parent.items.append(node)
-        elif pending_key[-1] is None:
-            pending_key[-1] = node
+        elif self.pending_key[-1] is None:
+            self.pending_key[-1] = node
         else:
-            parent.pairs.append((pending_key[-1], node))  # type: ignore[union-attr]
-            pending_key[-1] = None
+            parent.pairs.append((self.pending_key[-1], node))  # type: ignore[attr-defined]
+            self.pending_key[-1] = None
 
-    for event in events:
-        kind = type(event).__name__
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        if kind == "DocumentStartEvent":
-            documents += 1
-            if documents > 1:
-                raise YamlError("documents", line, column)
-            continue
-        if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
-            continue
-        if kind == "AliasEvent":
-            target = anchors.get(event.anchor)
-            if target is None:
-                raise YamlError("syntax", line, column, f"found undefined alias {event.anchor!r}")
-            if id(target) in open_nodes:
-                notices.append(Notice("recursive_alias", line, column, event.anchor))
-                attach(ScalarNode(line, column, None, None))
-                count(line, column, 1, 1)
-            else:
-                attach(target)
-                count(line, column, subtree_size.get(id(target), 1), 0)
-            continue
-        if kind in ("SequenceEndEvent", "MappingEndEvent"):
-            node = stack.pop()
-            open_nodes.discard(id(node))
-            start = started_at.pop()
-            if id(node) in subtree_size:  # anchored: remember what an alias to it costs
-                subtree_size[id(node)] = produced - start
-            if isinstance(node, MappingNode):
-                pending_key.pop()
-            continue
+    def anchor(self, event: Any, node: Node) -> None:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+            self.notices.append(Notice("anchor", node.line, node.column, event.anchor))
+            if not isinstance(node, ScalarNode):
+                self.subtree_size[id(node)] = 1
 
+    def scalar(self, event: Any, text: str, line: int, column: int) -> None:
+        """A scalar with a tag, quoted, or anchored."""
         tag = event.tag
         if tag == "!":  # the non-specific tag of quoted scalars
             tag = None
-        if kind == "ScalarEvent":
-            plain = bool(event.implicit[0]) and tag is None
-            text = event.value.translate(restore) if restore else event.value
-            value: Any = text
-            try:
-                if tag is not None:
-                    if tag.startswith(CORE_TAG):
-                        try:
-                            value = _resolve_tagged(tag, text)
-                        except NumberTooLong:
-                            raise
-                        except ValueError:
-                            notices.append(Notice("tag", line, column, tag))
-                            value = None
-                    else:
-                        notices.append(Notice("tag", line, column, tag))
-                        value = None
-                elif plain:
-                    value = resolve_plain(text)
-            except NumberTooLong:
-                notices.append(Notice("number", line, column, str(MAX_INT_DIGITS)))
+        plain = bool(event.implicit[0]) and tag is None
+        value: Any = text
+        try:
+            if tag is not None:
                 value = None
-            node = ScalarNode(line, column, tag, value, plain, text)
+                if tag.startswith(CORE_TAG):
+                    try:
+                        value = _resolve_tagged(tag, text)
+                    except NumberTooLong:
+                        raise
+                    except ValueError:
+                        self.notices.append(Notice("tag", line, column, tag))
+                else:
+                    self.notices.append(Notice("tag", line, column, tag))
+            elif plain:
+                value = resolve_plain(text)
+        except NumberTooLong:
+            self.notices.append(Notice("number", line, column, str(MAX_INT_DIGITS)))
+            value = None
+        node = ScalarNode(line, column, tag, value, plain, text)
+        self.anchor(event, node)
+        self.attach(node)
+        self.count(line, column, 1, 1)
+
+    def start(self, event: Any, sequence: bool) -> None:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlError("depth", line, column, str(MAX_DEPTH))
+        tag = event.tag
+        if tag == "!":
+            tag = None
+        if tag is not None and tag != CORE_TAG + ("seq" if sequence else "map"):
+            self.notices.append(Notice("tag", line, column, tag))
+        node: Node = SequenceNode(line, column, tag) if sequence else MappingNode(line, column, tag)
+        self.anchor(event, node)
+        self.attach(node)
+        self.started_at.append(self.produced)
+        self.count(line, column, 1, 1)
+        self.stack.append(node)
+        self.open_ids.add(id(node))
+        if not sequence:
+            self.pending_key.append(None)
+
+    def end(self) -> None:
+        node = self.stack.pop()
+        self.open_ids.discard(id(node))
+        start = self.started_at.pop()
+        if id(node) in self.subtree_size:  # anchored: remember what an alias to it costs
+            self.subtree_size[id(node)] = self.produced - start
+        if type(node) is MappingNode:
+            self.pending_key.pop()
+
+    def alias(self, event: Any) -> None:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise YamlError("syntax", line, column, f"found undefined alias {event.anchor!r}")
+        if id(target) in self.open_ids:
+            self.notices.append(Notice("recursive_alias", line, column, event.anchor))
+            self.attach(ScalarNode(line, column, None, None))
+            self.count(line, column, 1, 1)
         else:
-            if len(stack) >= MAX_DEPTH:
-                raise YamlError("depth", line, column, str(MAX_DEPTH))
-            expected = CORE_TAG + ("seq" if kind == "SequenceStartEvent" else "map")
-            if tag is not None and tag != expected:
-                notices.append(Notice("tag", line, column, tag))
-            node = SequenceNode(line, column, tag) if kind == "SequenceStartEvent" else MappingNode(line, column, tag)
-        if event.anchor is not None:
-            anchors[event.anchor] = node
-            notices.append(Notice("anchor", line, column, event.anchor))
-            if not isinstance(node, ScalarNode):
-                subtree_size[id(node)] = 1
-        attach(node)
-        if not isinstance(node, ScalarNode):
-            started_at.append(produced)
-        count(line, column, 1, 1)
-        if not isinstance(node, ScalarNode):
-            stack.append(node)
-            open_nodes.add(id(node))
-            if isinstance(node, MappingNode):
-                pending_key.append(None)
-    return root, notices
+            self.attach(target)
+            self.count(line, column, self.subtree_size.get(id(target), 1), 0)
+
+    def count(self, line: int, column: int, nodes: int, written: int) -> None:
+        self.produced += nodes
+        self.own += written
+        if self.produced > MAX_NODES:
+            self.refuse(line, column)
 
 
 # --- from nodes to plain data --------------------------------------------

@@ -98,14 +98,21 @@ def _build_all(linter: Any, files: list[Path], lang: str, stderr: TextIO,
         facts = linter.registry.facts(plan, pack) if plan is not None else {}
         return build_plan(result, facts, lang, every_finding)
 
+    from ..engine import PARALLEL_MIN_FILES
+    from ..parallel import default_jobs, in_workers, usable
+
+    jobs = default_jobs()
+    # each plan's data is built where it was linted (in a worker, for many plans): only the figures travel
+    built = in_workers(one, files, jobs) if jobs > 1 and len(files) >= PARALLEL_MIN_FILES and usable() else map(
+        one, files)
     if len(files) < 2 or not stderr.isatty():
-        return [one(path) for path in files]
+        return list(built)
     from rich.console import Console
     from rich.progress import track
 
     console = Console(file=stderr, no_color="NO_COLOR" in os.environ)
-    return [one(path) for path in track(files, description=_word("loading", lang), console=console,
-                                         transient=True)]
+    return list(track(built, total=len(files), description=_word("loading", lang), console=console,
+                      transient=True))
 
 
 def _document(plans: list[dict[str, Any]], single: bool, sort: str | None, lang: str,
