@@ -69,7 +69,9 @@ def pytest_sessionfinish(session):
                         keywords={}, outcome="failed", when="teardown",
                         longrepr=f"The test run wrote into the checkout (git status before/after differs); "
                                  f"write into tmp_path instead:\n{changed}")
-    session.config.hook.pytest_runtest_logreport(report=report)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:  # shown with the errors and counted in the closing "N passed, 1 error"
+        reporter.stats.setdefault("error", []).append(report)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
