@@ -56,6 +56,12 @@ def pytest_configure(config):
         config._planlint_checkout = _checkout_state()
 
 
+def pytest_collection_modifyitems(items):
+    """The tests that build and install the wheel are the longest: start them first, so the
+    other worker is not left waiting for them at the end of a parallel run."""
+    items.sort(key=lambda item: "planlint_wheel" not in getattr(item, "fixturenames", ()))
+
+
 def pytest_sessionfinish(session):
     """A test that wrote into the checkout is an error of the run (exit status 1)."""
     before = getattr(session.config, "_planlint_checkout", None)
@@ -67,8 +73,8 @@ def pytest_sessionfinish(session):
     changed = "\n".join(f"  {line}" for line in sorted(after ^ before))
     report = TestReport(nodeid="tests/conftest.py::the_checkout_is_unchanged", location=("tests/conftest.py", 0, "checkout"),
                         keywords={}, outcome="failed", when="teardown",
-                        longrepr=f"The test run wrote into the checkout (git status before/after differs); "
-                                 f"write into tmp_path instead:\n{changed}")
+                        longrepr=f"The test run wrote into the checkout (git status before/after differs; a test "
+                                 f"should write into tmp_path, or a file was edited during the run):\n{changed}")
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:  # shown with the errors and counted in the closing "N passed, 1 error"
         reporter.stats.setdefault("error", []).append(report)
