@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 import planlint
-from conftest import EXAMPLES, ROOT, base_text, line_of, run_cli
+from conftest import EXAMPLES, ROOT, base_text, line_of, run_cli, run_process
 
 BAD_PARTNER = base_text().replace("samarbejdspartnere: [ek, ab]", "samarbejdspartnere: [ek, ab, abb]")
 BAD_LINE = line_of(BAD_PARTNER, "abb]")
@@ -32,7 +32,7 @@ def test_clean_plan_exits_0_and_says_nothing_in_text(tmp_path):
 
 
 def test_text_format_is_file_line_col_code_severity_message(plans):
-    done = run_cli("check", str(plans / "fejl.yaml"), "--format", "text")
+    done = run_process("check", str(plans / "fejl.yaml"), "--format", "text")
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         f"{plans / 'fejl.yaml'}:{BAD_LINE}:{BAD_COLUMN}: PLN009 error 'abb' henviser til en part, der ikke findes. Mente du 'ab'?"
@@ -118,7 +118,7 @@ def test_missing_path_exits_2_with_one_sentence(tmp_path):
 
 
 def test_bad_usage_exits_2():
-    done = run_cli("check", "example_plans", "--format", "xml")
+    done = run_process("check", "example_plans", "--format", "xml")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
 
@@ -193,7 +193,7 @@ def test_file_that_is_not_yaml_is_a_finding_not_a_crash(tmp_path):
 
 
 def test_version_and_module_invocation():
-    done = run_cli("--version")
+    done = run_process("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"planlint {planlint.__version__}"
 
 
@@ -210,13 +210,13 @@ def test_rich_format_shows_source_line_and_caret(plans):
 
 
 def test_plan_from_standard_input(plans):
-    done = run_cli("check", "-", "--format", "text", input=BAD_PARTNER)
+    done = run_process("check", "-", "--format", "text", input=BAD_PARTNER)
     assert done.returncode == 1
     assert done.stdout.startswith(f"<stdin>:{BAD_LINE}:{BAD_COLUMN}: PLN009 error")
     # an editor names the buffer: shown in the output, and its folder's configuration applies
     (plans / ".planlint.yaml").write_text("ignore: [PLN009]\n", encoding="utf-8")
     named = str(plans / "kladde.yaml")
-    done = run_cli("check", "-", "--stdin-filename", named, "--format", "json", input=BAD_PARTNER)
+    done = run_process("check", "-", "--stdin-filename", named, "--format", "json", input=BAD_PARTNER)
     assert done.returncode == 0
     assert json.loads(done.stdout)["files"] == [{"path": named, "pulje": "2019-2026", "findings": []}]
 

@@ -33,7 +33,8 @@ PLANS = [base_text()] + [
     for name in ("komplet_plan.yaml", "tryg_og_aktiv_2016.yaml", "rum_for_liv.yaml")
     if (EXAMPLES / name).exists()
 ]
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples: the profile in conftest.py (HYPOTHESIS_PROFILE=thorough for many more).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _LINTER: Linter | None = None
 
@@ -167,7 +168,7 @@ def test_yaml_noise_never_crashes(text):
     check_findings(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_crashes(text):
     check_findings(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, base_text, run_cli
+from conftest import ROOT, base_text, copy_for_build, run_cli
 
 EXAMPLE_PLUGIN = ROOT / "examples" / "planlint-plugin-eksempel"
 
@@ -110,17 +110,15 @@ def test_two_plugins_with_the_same_code_exit_2(site):
     assert "EKS001" in done.stderr and "'eksempel'" in done.stderr and "'twin'" in done.stderr
 
 
-def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path):
+def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path, planlint_wheel):
     """``pip install .`` (not editable) into a fresh venv, with the example plugin beside it."""
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
-    (wheel,) = dist.glob("planlint-*.whl")
+    wheel = planlint_wheel
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)  # the test run's pip installs into it (--python)
     python = env_dir / "bin" / "python"
-    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                              str(wheel), str(EXAMPLE_PLUGIN)], capture_output=True, text=True)
+    plugin = copy_for_build(EXAMPLE_PLUGIN, tmp_path / "plugin")
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
+                              "--disable-pip-version-check", str(wheel), str(plugin)], capture_output=True, text=True)
     assert install.returncode == 0, install.stderr
     outside = tmp_path / "elsewhere"  # not the source tree, so nothing is imported from it
     outside.mkdir()
