@@ -72,7 +72,7 @@ def test_rule_examples_bad_fires_and_good_is_silent():
 
     from planlint.examples import example_text
 
-    assert [r.code for r in RULES] == [f"COF{n:03d}" for n in range(1, 12)]
+    assert [r.code for r in RULES] == [f"COF{n:03d}" for n in range(1, 13)]
     for rule in RULES:
         assert rule.code in {f.code for f in lint(example_text(rule.bad)).findings}, rule.code
         assert rule.code not in {f.code for f in lint(example_text(rule.good)).findings}, rule.code

@@ -216,8 +216,8 @@ def _second_activity(main: bool) -> Callable[[dict], None]:
     return change
 
 
-@pytest.mark.parametrize("pulje,severity", [("2006-2010", "error"), ("2011-2014", "warning"),
-                                            ("2015-2018", "warning"), ("2019-2026", "warning")])
+@pytest.mark.parametrize("pulje,severity", [("2006-2010", "error"), ("2011-2014", "info"),
+                                            ("2015-2018", "info"), ("2019-2026", "info")])
 def test_lbf005_no_main_activity_by_pulje(pulje, severity):
     def change(data):
         activity(data)["hovedaktivitet"] = False

@@ -1,14 +1,17 @@
 """Each intervention area has exactly one hovedaktivitet: the activity the staff consider the
 bearing one, and the one that gets most resources. Under the 2006-2010 funds LBF required it to
-be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. Later rounds
-keep the practice, but it is no longer a formal requirement: warning (the pack's
+be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. CFBU's
+Boligsocialt overblik: LBF's målopfyldelsesskema "afløser selvevalueringerne i LBF's 2011-2014
+midler", so from then on naming a hovedaktivitet is only a note: info (the pack's
 `main_activity.severity`).
 
 Dansk:
 Hvert indsatsområde har præcis én hovedaktivitet: den aktivitet, medarbejderne anser for den
 bærende, og som får flest ressourcer. Under 2006-2010-midlerne krævede LBF, at den blev
-dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Senere
-puljer fører praksis videre, men uden formelt krav: advarsel (regelpakkens `main_activity.severity`).
+dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Ifølge
+CFBU's Boligsocialt overblik er LBF's målopfyldelsesskema det, der "afløser selvevalueringerne i
+LBF's 2011-2014 midler", så derefter er en hovedaktivitet kun en bemærkning: info (regelpakkens
+`main_activity.severity`).
 """
 
 from planlint.rule import Example, rule

@@ -30,9 +30,9 @@ _ACTIVITY = "indsatsområder[0].aktiviteter[0]"
     good=Example(at=_ACTIVITY, yaml="hovedaktivitet: true"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        # a list the schema rejected is already a PLN finding
-        if criteria_of(activity) or not absent(ctx, activity, "succeskriterier"):
+    for area, activity in plan.activities():
+        # a list the schema rejected is already a PLN finding; (1.1) the area's criteria stand in
+        if criteria_of(activity) or criteria_of(area) or not absent(ctx, activity, "succeskriterier"):
             continue
         main = bool(activity.main)
         kind_da = "Hovedaktiviteten" if main else "Aktiviteten"

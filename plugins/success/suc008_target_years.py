@@ -53,6 +53,8 @@ def check(plan, ctx):
         # no mål at all is SUC004; a mål that is no mapping is a schema error (PLN)
         if criterion.targets is None or absent(ctx, criterion, "mål"):
             continue
+        if criterion.period_target is not None:
+            continue  # (1.1) one target for the whole period: no year is missing
         missing = [year for year in years_without_target(criterion, years, ends)
                    if absent(ctx, criterion, "mål", str(year))]  # a bad value there is PLN
         if not missing:

@@ -64,6 +64,17 @@ def check(plan, ctx):
                    f"{_bounds(words, 'en')} percent. Correct it to a percentage, or change 'enhed' if "
                    "it is a count.",
             )
+        whole = criterion.period_target
+        if whole is not None and outside(whole):  # (1.1) one target for the whole period
+            yield ctx.finding(
+                criterion, "mål_periode",
+                da=f"{name_da}: Målet for perioden ({value_text(whole, 'da')}) ligger uden for "
+                   f"{_bounds(words, 'da')} procent. Ret målet til en andel i procent, eller skift "
+                   "`enhed`, hvis det er et antal.",
+                en=f"{name_en}: The target for the period ({value_text(whole, 'en')}) is outside "
+                   f"{_bounds(words, 'en')} percent. Correct it to a percentage, or change `enhed` if "
+                   "it is a count.",
+            )
         bad_years = sorted(year for year, value in targets(criterion).items() if outside(value))
         if bad_years:
             values_da = join((f"{value_text(targets(criterion)[y], 'da')} i {y}" for y in bad_years), "da")

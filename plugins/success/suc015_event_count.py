@@ -40,12 +40,15 @@ def check(plan, ctx):
         about = criterion.indicator or criterion.description
         if not mentions(words.event_units, unit) or not mentions(words.person_terms, about):
             continue
+        # say what was read: the indikator, or the beskrivelse when there is none
+        read_da, read_en = (("indikatoren", "the indicator") if criterion.indicator
+                            else ("beskrivelsen", "the description"))
         yield ctx.finding(
             criterion, "enhed",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Enheden '{unit.strip()}' tæller "
-               "hændelser, men indikatoren handler om personer. Tæl unikke personer (fx 'enhed: "
-               "personer' og 'Antal unikke deltagere ...'), så gengangere ikke tælles flere gange.",
+               f"hændelser, men {read_da} handler om personer. Tæl unikke personer (fx `enhed: "
+               "personer` og `indikator: Antal unikke deltagere ...`), så gengangere ikke tælles flere gange.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The unit '{unit.strip()}' counts "
-               "events, but the indicator is about persons. Count unique persons (e.g. 'enhed: "
-               "personer' and 'Antal unikke deltagere ...'), so that repeaters are not counted twice.",
+               f"events, but {read_en} is about persons. Count unique persons (e.g. `enhed: "
+               "personer` and `indikator: Antal unikke deltagere ...`), so that repeaters are not counted twice.",
         )

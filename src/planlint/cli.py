@@ -38,6 +38,11 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class ShownLevel(str, Enum):
+    warning = "warning"
+    error = "error"
+
+
 class Lang(str, Enum):
     da = "da"
     en = "en"
@@ -124,16 +129,31 @@ def check(
                                      help="Se bort fra '# planlint: disable=...' i planerne. / Ignore suppression comments."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Navnet på planen, der læses fra '-' (standard input)."),
+    show_all: bool = typer.Option(False, "--show-all",
+                                  help="rich: vis hver forekomst fuldt ud. / rich: show every occurrence in full."),
+    statistics: bool = typer.Option(False, "--statistics",
+                                    help="Én linje pr. regel med antal, niveau og titel. / One line per rule code."),
+    min_severity: Optional[ShownLevel] = typer.Option(
+        None, "--min-severity", help="Skjul lavere fund i visningen (exit-status uændret). / Hide lower findings."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
+    view = View(show_all=show_all, statistics=statistics,
+                min_severity=min_severity.value if min_severity else None)
     code = guarded(language, _check, paths, format, language, fail_on, select, ignore, config, output,
-                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename)
+                   max_file_size, plugin_timeout, rule_packs, parser, no_suppress, stdin_filename, view)
     raise typer.Exit(code)
 
 
+class View:
+    """How ``check`` shows its findings (never what it finds, nor its exit status)."""
+
+    def __init__(self, show_all: bool = False, statistics: bool = False, min_severity: str | None = None):
+        self.show_all, self.statistics, self.min_severity = show_all, statistics, min_severity
+
+
 def _check(paths, format, language, fail_on, select, ignore, config, output, max_file_size,  # type: ignore[no-untyped-def]
-           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None) -> int:
+           plugin_timeout, rule_packs, parser, no_suppress=False, stdin_filename=None, view=None) -> int:
     from .config import Overrides, load_config_file, parse_codes
     from .engine import Linter, collect_files, exit_status, output_lang, refuse_to_overwrite_a_plan
     from .findings import Severity
@@ -145,6 +165,14 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
     if stdin_filename is not None and STDIN not in paths:
         raise UsageError("--stdin-filename navngiver planen på standard input; angiv også '-' som sti.",
                          "--stdin-filename names the plan on standard input; give '-' as a path too.")
+    view = view or View()
+    if view.show_all and format is not None and format.value != "rich":
+        raise UsageError(f"--show-all gælder kun formatet rich; --format {format.value} viser altid alle fund.",
+                         f"--show-all applies to the rich format only; --format {format.value} always shows "
+                         "every finding.")
+    if view.statistics and format is not None and format.value not in ("text", "rich", "json"):
+        raise UsageError(f"--statistics skriver tekst eller json; brug --format text eller json, ikke {format.value}.",
+                         f"--statistics writes text or json; use --format text or json, not {format.value}.")
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
                          f"The parser '{parser}' is not available; choose one of: {', '.join(available_backends())}.")
@@ -176,8 +204,20 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
         tool_version=__version__,
         rules=dict(linter.registry.rules) if linter.registry else {},
         to_file=output is not None,
+        show_all=view.show_all,
     )
-    write = get_writer(chosen)
+    status = exit_status(results)  # from every finding: --min-severity hides, --fail-on decides
+    if view.min_severity is not None:
+        from .formatters import at_least
+
+        results = at_least(results, Severity(view.min_severity))
+    if view.statistics:
+        from .formatters.statistics import write as write_statistics
+
+        chosen = "json" if chosen == "json" else "text"
+        write = lambda r, o, s: write_statistics(r, o, s, as_json=chosen == "json")  # noqa: E731
+    else:
+        write = get_writer(chosen)
     if output is not None:
         _write_file(output, write, results, options)
         if sys.stdout.isatty():
@@ -190,7 +230,7 @@ def _check(paths, format, language, fail_on, select, ignore, config, output, max
                           sys.stdout, str(output))
     else:
         write(results, options, sys.stdout)
-    return exit_status(results)
+    return status
 
 
 class ReportFormat(str, Enum):

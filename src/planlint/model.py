@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Iterator, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Iterator, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
@@ -114,6 +114,175 @@ def parse_date_or_year(value: Any) -> date | int:
         raise PydanticCustomError("date_or_year", "not a date or year") from None
 
 
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+class PartialDate:
+    """A date known only to the month (``2012-04``) or the year (``2012``): format 1.1.
+
+    Real plans say "april 2012"; a transcriber must not invent the day.  Rules
+    compare conservatively: ``latest`` (the last day it can be) where the date
+    must lie *before* something, ``earliest`` where it must lie *after*.  A full
+    date stays a ``datetime.date`` and behaves exactly as in format 1.
+    """
+
+    __slots__ = ("earliest", "latest", "precision")
+
+    def __init__(self, year: int, month: int | None = None):
+        import calendar
+
+        self.precision = "year" if month is None else "month"
+        self.earliest = date(year, month or 1, 1)
+        last_month = month or 12
+        self.latest = date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+    @property
+    def year(self) -> int:
+        return self.earliest.year
+
+    def isoformat(self) -> str:
+        """As the plan wrote it: ``2012-04`` or ``2012``."""
+        return self.earliest.isoformat()[: 7 if self.precision == "month" else 4]
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and (self.earliest, self.precision) == (other.earliest, other.precision)
+
+    def __hash__(self) -> int:
+        return hash((self.earliest, self.precision))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls)
+
+
+def earliest(value: "date | PartialDate") -> date:
+    """The first day a (partial) date can be: for "after X" comparisons."""
+    return value.earliest if isinstance(value, PartialDate) else value
+
+
+def latest(value: "date | PartialDate") -> date:
+    """The last day a (partial) date can be: for "before X" comparisons."""
+    return value.latest if isinstance(value, PartialDate) else value
+
+
+def parse_partial_date(value: Any) -> "date | PartialDate":
+    """A date of something that happened: ``2012-04-24``, or (1.1) ``2012-04`` or ``2012``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        match = _PARTIAL_DATE.match(value)
+        if match:
+            year, month = int(match.group(1)), match.group(2)
+            if 1900 <= year <= 2200 and (month is None or 1 <= int(month) <= 12):
+                return PartialDate(year, int(month) if month else None)
+            raise PydanticCustomError("date_invalid", "no such date")
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        if exc.type == "date_invalid":
+            raise
+        raise PydanticCustomError("partial_date", "not a date, month or year") from None
+
+
+def parse_period_start(value: Any) -> date:
+    """``periode.start``: a date, or (1.1) a year meaning its first day."""
+    year = _bare_year(value)
+    return date(year, 1, 1) if year is not None else _period_date(value)
+
+
+def parse_period_end(value: Any) -> date:
+    """``periode.slut``: a date, or (1.1) a year meaning its last day."""
+    year = _bare_year(value)
+    return date(year, 12, 31) if year is not None else _period_date(value)
+
+
+def _bare_year(value: Any) -> int | None:
+    if isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return value
+    return None
+
+
+def _period_date(value: Any) -> date:
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        if exc.type == "date_invalid":
+            raise
+        raise PydanticCustomError("date_or_year", "not a date or year") from None
+
+
+class HourRange:
+    """``timer_pr_uge: "1-2"`` (format 1.1): at least ``low``, at most ``high`` hours a week."""
+
+    __slots__ = ("low", "high")
+
+    def __init__(self, low: float | int, high: float | int):
+        self.low, self.high = low, high
+
+    def text(self, lang: str = "da") -> str:
+        from .i18n import number
+
+        def one(value: float | int) -> str:
+            return number(value, lang, 0 if float(value).is_integer() else 1)
+
+        return f"{one(self.low)}-{one(self.high)}"
+
+    def __repr__(self) -> str:
+        return f"HourRange({self.low!r}, {self.high!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HourRange) and (self.low, self.high) == (other.low, other.high)
+
+    def __hash__(self) -> int:
+        return hash((self.low, self.high))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls)
+
+
+_HOUR_RANGE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*-\s*(\d+(?:[.,]\d+)?)\s*$")
+
+
+def parse_hours(value: Any) -> "float | int | HourRange":
+    """Hours a week: a number > 0, or (1.1) a range ``"1-2"`` with 0 < min <= max."""
+    if isinstance(value, str):
+        match = _HOUR_RANGE.match(value)
+        if match:
+            low, high = (float(g.replace(",", ".")) for g in match.groups())
+            low, high = (int(v) if v.is_integer() else v for v in (low, high))
+            if 0 < low <= high:
+                return HourRange(low, high)
+        raise PydanticCustomError("hours", "not hours")
+    number = parse_number(value)
+    if number <= 0:
+        raise PydanticCustomError("hours", "not positive")
+    return number
+
+
+def upper_hours(value: "float | int | HourRange") -> float | int:
+    """The hours a sum counts: the upper bound of a range."""
+    return value.high if isinstance(value, HourRange) else value
+
+
+def parse_version(value: Any) -> Any:
+    """``version: 1`` or (1.1) ``version: 1.1`` / ``"1.1"``; 1.1 keys are accepted under either."""
+    if isinstance(value, float) and value == 1.1 or value == "1.1":
+        return "1.1"
+    return parse_whole_number(value)
+
+
 def parse_whole_number(value: Any) -> Any:
     """A count or the format version: no booleans or digit strings.
 
@@ -143,7 +312,12 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 Count = Annotated[int, Field(ge=0), BeforeValidator(parse_whole_number)]
 #: ``true``/``"yes"`` are not booleans to pydantic's lax mode here (YAML 1.2: ``yes`` is text)
 Flag = StrictBool
-Version = Annotated[Literal[1], BeforeValidator(parse_whole_number)]
+Version = Annotated[Union[Literal[1], Literal["1.1"]], BeforeValidator(parse_version)]
+#: a date of something that happened: a full date, or (1.1) a month or a year
+PastDate = Annotated[Union[date, PartialDate], BeforeValidator(parse_partial_date)]
+PeriodStart = Annotated[date, BeforeValidator(parse_period_start)]
+PeriodEnd = Annotated[date, BeforeValidator(parse_period_end)]
+Hours = Annotated[Union[int, float, HourRange], BeforeValidator(parse_hours)]
 Text = str
 Id = str
 
@@ -154,7 +328,8 @@ PartyType = Literal[
     "frivillige", "virksomhed", "uddannelsesinstitution", "politi", "region", "stat", "fond", "andet",
 ]
 PlanStatus = Literal["udkast", "indsendt", "godkendt"]
-AgreementStatus = Literal["underskrevet", "under_forhandling", "planlagt"]
+AgreementStatus = Literal["underskrevet", "indgået", "under_forhandling", "planlagt"]
+FundingStatus = Literal["bevilget", "søges"]
 Level = Literal["aktivitet", "resultat", "effekt"]
 SourceType = Literal["kontant", "naturalier"]
 CostCategory = Literal[
@@ -187,14 +362,20 @@ class Base(BaseModel):
         if isinstance(data, dict) and info.context is not None:
             missing = info.context.setdefault("missing", [])
             path = getattr(data, "path", ())
+            optional = cls._optional_here(data)
             for name, finfo in cls.model_fields.items():
-                if is_required(finfo) and data.get(finfo.alias) is None:
+                if is_required(finfo) and data.get(finfo.alias) is None and finfo.alias not in optional:
                     missing.append((path, finfo.alias, cls))
         obj = handler(data)
         path = getattr(data, "path", None)
         if path is not None:
             obj._plan_path = path
         return obj
+
+    @classmethod
+    def _optional_here(cls, data: dict) -> tuple[str, ...]:
+        """Required keys this mapping may leave out (a ``søges`` financing row's ``beløb``)."""
+        return ()
 
     @property
     def plan_path(self) -> PlanPath:
@@ -217,8 +398,10 @@ R = REQUIRED  # short for the annotations below
 # --- the sections -------------------------------------------------------------
 
 class Period(Base):
-    start: Annotated[Optional[Date], R] = req("start", "Planperiodens første dag (ISO-dato).")
-    end: Annotated[Optional[Date], R] = req("slut", "Planperiodens sidste dag (ISO-dato).")
+    start: Annotated[Optional[PeriodStart], R] = req(
+        "start", "Planperiodens første dag (ISO-dato), eller et årstal (1.1: dets første dag).")
+    end: Annotated[Optional[PeriodEnd], R] = req(
+        "slut", "Planperiodens sidste dag (ISO-dato), eller et årstal (1.1: dets sidste dag).")
 
     def years(self) -> list[int]:
         """The calendar years the period touches (empty when a date is missing)."""
@@ -239,6 +422,8 @@ class PlanMeta(Base):
     vision: Optional[Text] = field("vision", "Helhedsplanens overordnede vision.")
     status: Optional[PlanStatus] = field(
         "status", "udkast, indsendt eller godkendt (standard: udkast).")
+    goals: Optional[list[Goal]] = field("mål", "1.1: planens overordnede mål, hvert med sine succeskriterier.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
     @property
     def effective_status(self) -> str:
@@ -249,6 +434,8 @@ class Party(Base):
     id: Annotated[Optional[Id], R] = req("id", "Partens id; andre dele af planen henviser til det.")
     name: Annotated[Optional[Text], R] = req("navn", "Partens navn.")
     type: Annotated[Optional[PartyType], R] = req("type", "Partens type, fx kommune eller ngo.")
+    parent: Optional[Id] = field(
+        "hører_under", "1.1: id på den part, som denne er en afdeling eller enhed af (fx driften).")
 
 
 class Section(Base):
@@ -258,8 +445,9 @@ class Section(Base):
         "boligorganisation", "Id på den boligorganisation, der ejer afdelingen.")
     tenancies: Optional[Count] = field("lejemål", "Antal lejemål.")
     residents: Optional[Count] = field("beboere", "Antal beboere.")
-    approved: Optional[Date] = field(
-        "godkendt_afdelingsmøde", "Datoen, hvor afdelingsmødet godkendte planen; mangler = ikke godkendt.")
+    approved: Optional[PastDate] = field(
+        "godkendt_afdelingsmøde",
+        "Datoen (1.1: eller måned/år), hvor afdelingsmødet godkendte planen; mangler = ikke godkendt.")
 
 
 class Member(Base):
@@ -295,7 +483,7 @@ class Organisation(Base):
 class Signature(Base):
     party: Optional[Id] = field("part", "Id på den part, der har skrevet under.")
     name: Optional[Text] = field("navn", "Hvem der skrev under.")
-    date: Optional[Date] = field("dato", "Underskriftens dato.")
+    date: Optional[PastDate] = field("dato", "Underskriftens dato (1.1: eller måned/år).")
 
 
 class Agreement(Base):
@@ -303,18 +491,24 @@ class Agreement(Base):
     parties: Annotated[Optional[Annotated[list[Id], Field(min_length=2)]], R] = req(
         "parter", "Id'er på aftalens parter (mindst to).")
     subject: Optional[Text] = field("emne", "Hvad aftalen handler om.")
-    status: Optional[AgreementStatus] = field("status", "underskrevet, under_forhandling eller planlagt.")
-    date: Optional[Date] = field("dato", "Datoen, aftalen blev underskrevet.")
+    status: Optional[AgreementStatus] = field(
+        "status", "underskrevet, indgået (1.1: aftalt, intet underskrevet dokument), under_forhandling eller planlagt.")
+    date: Optional[PastDate] = field("dato", "Datoen, aftalen blev underskrevet (1.1: eller måned/år).")
 
     @property
     def signed(self) -> bool:
         return self.status == "underskrevet"
 
+    @property
+    def commits(self) -> bool:
+        """Signed, or (1.1) ``indgået``: agreed without a signed document cited."""
+        return self.status in ("underskrevet", "indgået")
+
 
 class StaffResource(Base):
     role: Optional[Text] = field("rolle", "En stilling fra organisation.medarbejdere.")
-    hours_per_week: Optional[Annotated[Number, Field(gt=0)]] = field(
-        "timer_pr_uge", "Timer pr. uge, som aktiviteten bruger af stillingen.")
+    hours_per_week: Optional[Hours] = field(
+        "timer_pr_uge", "Timer pr. uge, som aktiviteten bruger af stillingen (1.1: eller \"1-2\").")
 
 
 class Baseline(Base):
@@ -331,15 +525,19 @@ class Criterion(Base):
     unit: Optional[Text] = field("enhed", "Enheden: personer, familier, procent, ...")
     baseline: Optional[Baseline] = field("baseline", "Udgangsniveauet: {værdi, år, kilde}.")
     targets: Optional[NumbersByYear] = field("mål", "Mål pr. planår: {2021: 25, 2022: 30}.")
+    period_target: Optional[Number] = field("mål_periode", "1.1: ét mål for hele planperioden.")
     data_source: Optional[Text] = field("datakilde", "Hvordan det måles.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
 
 class Forankring(Base):
     parties: Optional[list[Id]] = field("hos", "Id'er på de parter, der overtager aktiviteten.")
+    either: Optional[list[Id]] = field("hos_en_af", "1.1: én af disse parter overtager (endnu ikke afgjort).")
     how: Optional[Text] = field("hvordan", "Hvordan aktiviteten videreføres.")
     when: Optional[DateOrYear] = field("hvornår", "Dato eller år for overdragelsen.")
     agreement: Optional[Id] = field("aftale", "Id på samarbejdsaftalen, der forpligter parten.")
     conditions: Optional[list[Text]] = field("betingelser", "Betingelser, fx fortsat finansiering.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
 
 class Activity(Base):
@@ -354,11 +552,16 @@ class Activity(Base):
     staff: Optional[list[StaffResource]] = field("medarbejderressourcer", "Medarbejdertimer pr. rolle.")
     criteria: Optional[list[Criterion]] = field("succeskriterier", "Aktivitetens succeskriterier.")
     forankring: Optional[Forankring] = field("forankring", "Hvem, hvordan, hvornår og med hvilken aftale.")
+    local_evaluation: Optional[Text] = field("lokal_evaluering", "1.1: hvordan aktiviteten evalueres lokalt.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
     @property
     def label(self) -> str:
         """``5.1.3 Foreningsguider``: how messages name an activity."""
         return " ".join(part for part in (self.id, self.name) if part) or "?"
+
+    #: how messages name this kind of criteria/forankring holder (da, en)
+    kind: ClassVar[tuple[str, str]] = ("Aktivitet", "Activity")
 
 
 class Area(Base):
@@ -367,18 +570,59 @@ class Area(Base):
     purpose: Optional[Text] = field("formål", "Indsatsområdets formål.")
     activities: Annotated[Optional[Annotated[list[Activity], Field(min_length=1)]], R] = req(
         "aktiviteter", "Indsatsområdets aktiviteter (mindst én).")
+    criteria: Optional[list[Criterion]] = field(
+        "succeskriterier", "1.1: succeskriterier for hver aktivitet i området, der ingen har selv.")
+    forankring: Optional[Forankring] = field(
+        "forankring", "1.1: forankring for hver aktivitet i området, der ingen har selv.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
+
+    @property
+    def label(self) -> str:
+        """``io1 Beskæftigelse``: how messages name an area."""
+        return " ".join(part for part in (self.id, self.name) if part) or "?"
+
+    kind: ClassVar[tuple[str, str]] = ("Indsatsområde", "Area")
+
+
+class Goal(Base):
+    """One of ``plan.mål`` (1.1): an overall goal of the plan."""
+
+    description: Annotated[Optional[Text], R] = req("beskrivelse", "Målet, som det står i planen.")
+    criteria: Optional[list[Criterion]] = field("succeskriterier", "Målets succeskriterier.")
+    source_text: Optional[Text] = field("kildetekst", "Planens egne ord (kontrolleres ikke).")
+
+    @property
+    def label(self) -> str:
+        index = self.plan_path[-1] if self.plan_path and isinstance(self.plan_path[-1], int) else 0
+        return str(index + 1)
+
+    kind: ClassVar[tuple[str, str]] = ("Planens mål", "The plan's goal")
+
+
+PlanMeta.model_rebuild()  # its ``mål`` (Goal) is defined after it
 
 
 class Source(Base):
     party: Annotated[Optional[Id], R] = req("part", "Id på den part, pengene kommer fra.")
     type: Optional[SourceType] = field("type", "kontant eller naturalier (standard: kontant).")
+    status: Optional[FundingStatus] = field(
+        "status", "1.1: bevilget (standard) eller søges (endnu ikke sikret; beløb kan udelades).")
     amounts: Annotated[Optional[AmountsByYear], R] = req("beløb", "Beløb pr. år i hele kroner.")
     valuation: Optional[Text] = field("værdiansættelse", "Hvordan et naturaliebidrag er værdisat.")
     agreement: Optional[Id] = field("aftale", "Id på samarbejdsaftalen, der forpligter bidraget.")
 
+    @classmethod
+    def _optional_here(cls, data: dict) -> tuple[str, ...]:
+        return ("beløb",) if data.get("status") == "søges" else ()
+
     @property
     def in_kind(self) -> bool:
         return self.type == "naturalier"
+
+    @property
+    def sought(self) -> bool:
+        """Not yet secured (1.1 ``status: søges``): it counts in no share."""
+        return self.status == "søges"
 
     @property
     def total(self) -> int:
@@ -424,7 +668,7 @@ class Plan(Base):
     _parties_by_id: dict[Any, Party] | None = PrivateAttr(default=None)
     _agreements_by_id: dict[Any, Agreement] | None = PrivateAttr(default=None)
 
-    version: Annotated[Optional[Version], R] = req("version", "Formatversion; kun 1 findes.")
+    version: Annotated[Optional[Version], R] = req("version", "Formatversion: 1 eller 1.1 (1.1's nøgler accepteres under begge).")
     plan: Annotated[Optional[PlanMeta], R] = req("plan", "Planens stamdata.")
     parties: Annotated[Optional[list[Party]], R] = req("parter", "Alle organisationer, planen nævner.")
     sections: Annotated[Optional[list[Section]], R] = req("afdelinger", "De boligafdelinger, planen dækker.")
@@ -472,6 +716,19 @@ class Plan(Base):
                 if agreement.id is not None:
                     self._agreements_by_id.setdefault(agreement.id, agreement)
         return self._agreements_by_id.get(agreement_id)
+
+    def parent_chain(self, party_id: str | None) -> list[str]:
+        """``party_id`` and the parts it is a unit of (1.1 ``hører_under``), nearest first."""
+        chain: list[str] = []
+        while isinstance(party_id, str) and party_id not in chain:
+            chain.append(party_id)
+            party = self.party(party_id)
+            party_id = party.parent if party is not None else None
+        return chain
+
+    def goals(self) -> list[Goal]:
+        """``plan.mål`` (1.1), or an empty list."""
+        return [goal for goal in self.meta.goals or [] if goal is not None]
 
     def activities(self) -> Iterator[tuple[Area, Activity]]:
         """Every activity with its indsatsområde, in plan order."""
