@@ -52,9 +52,9 @@ def skeleton(pulje: str, kommune: str, boligorganisation: str, schema: str = DEF
     return f"""\
 # yaml-language-server: $schema={schema}
 # Skemaet til editoren: planlint schema --pulje {pulje} --output {schema}
-# Ny boligsocial helhedsplan (planlints YAML-format, version 1).
+# Ny boligsocial helhedsplan (planlints YAML-format, version 1.1).
 # Ret alle værdier; kontrollér planen med: planlint check <fil>
-version: 1
+version: 1.1
 plan:
   navn: Helhedsplanens navn
   pulje: {_q(pulje)}
@@ -111,10 +111,11 @@ indsatsområder:
             mål: {targets}
             datakilde: Jobcentrets registreringer, opgjort halvårligt
         forankring:
-          hos: [kommune]
+          hos: [kommune]          # eller hos_en_af: [..., ...], når én af flere parter overtager
           hvordan: Jobcentret viderefører vejledningen i egen drift
           hvornår: {last - 1}-12-31
           aftale: sa-job
+        # lokal_evaluering: Hvordan aktiviteten evalueres lokalt
 budget:
   # hele kroner pr. år; LBF højst {pack.cofinancing.lbf_max_percent} %, lokal medfinansiering mindst {pack.cofinancing.local_min_percent} %
   finansiering:

@@ -312,7 +312,7 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 Count = Annotated[int, Field(ge=0), BeforeValidator(parse_whole_number)]
 #: ``true``/``"yes"`` are not booleans to pydantic's lax mode here (YAML 1.2: ``yes`` is text)
 Flag = StrictBool
-Version = Annotated[Union[Literal[1], Literal["1.1"]], BeforeValidator(parse_version)]
+Version = Annotated[Literal[1, "1.1"], BeforeValidator(parse_version)]
 #: a date of something that happened: a full date, or (1.1) a month or a year
 PastDate = Annotated[Union[date, PartialDate], BeforeValidator(parse_partial_date)]
 PeriodStart = Annotated[date, BeforeValidator(parse_period_start)]

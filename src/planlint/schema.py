@@ -166,6 +166,11 @@ def _finish_object(schema: dict[str, Any], cls: type[Base], examples: dict[str, 
         example = examples.get(cls.__name__, {}).get(key, _EXTRA_EXAMPLES.get((cls.__name__, key)))
         if example is not None:
             prop["examples"] = [example]
+    if cls is model.Source and "beløb" in required:
+        # format 1.1: a row whose money is still sought (status: søges) may leave out beløb
+        required.remove("beløb")
+        schema["if"] = {"properties": {"status": {"const": "søges"}}, "required": ["status"]}
+        schema["else"] = {"required": ["beløb"]}
     if required:
         schema["required"] = required
     schema["additionalProperties"] = False
