@@ -49,7 +49,7 @@ def check(plan, ctx):
         yield ctx.finding(
             plan, "budget",
             da=f"Planen har intet budget, så den lokale medfinansiering{limit_da} kan ikke beregnes. "
-               f"Tilføj budget med finansiering og udgifter pr. år.",
+               f"Tilføj `budget` med finansiering og udgifter pr. år.",
             en=f"The plan has no budget, so the local co-financing{limit_en} cannot be computed. "
                f"Add a budget with financing and costs per year.",
         )

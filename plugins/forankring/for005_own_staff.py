@@ -47,8 +47,8 @@ def check(plan, ctx):
     for activity, forankring in holders(plan):
         for anchor in anchors(plan, forankring, ctx.pack):
             if anchor.kind == STAFF:
-                what_da = f"'{anchor.value}' er en af planens egne stillinger (organisation.medarbejdere)"
-                what_en = f"'{anchor.value}' is one of the plan's own posts (organisation.medarbejdere)"
+                what_da = f"'{anchor.value}' er en af planens egne stillinger (`organisation.medarbejdere`)"
+                what_en = f"'{anchor.value}' is one of the plan's own posts (`organisation.medarbejdere`)"
             elif anchor.kind == OWN_PLAN:
                 what_da = f"{anchor.name} er helhedsplanen selv"
                 what_en = f"{anchor.name} is the plan itself"

@@ -78,7 +78,8 @@ def check(plan, ctx):
                     severity=severity,
                 )
             elif gap.problem == AGREED:  # 1.1 status indgået: it commits, a signature commits more
-                where = (forankring, "aftale") if forankring.agreement else (forankring, gap.anchor.key, gap.anchor.index)
+                where = ((forankring, "aftale") if forankring.agreement
+                         else (forankring, gap.anchor.key, gap.anchor.index))
                 yield ctx.finding(
                     *where,
                     da=f"{named(activity, 'da')}: samarbejdsaftalen '{gap.agreement.id}' med {name} er "

@@ -57,8 +57,8 @@ def check(plan, ctx):
     start, end = period.start, period.end
     if end < start:
         yield ctx.finding(period, "slut",
-                          da=f"Planperioden slutter ({end}) før den begynder ({start}). Ret plan.periode.",
-                          en=f"The plan period ends ({end}) before it begins ({start}). Correct plan.periode.")
+                          da=f"Planperioden slutter ({end}) før den begynder ({start}). Ret `plan.periode`.",
+                          en=f"The plan period ends ({end}) before it begins ({start}). Correct `plan.periode`.")
         return
     rules = ctx.pack.period
     expected = _years_later(start, rules.years) - timedelta(days=1)
@@ -69,8 +69,8 @@ def check(plan, ctx):
     da_len, en_len = _length(start, end, "da"), _length(start, end, "en")
     da = (f"Planperioden {start} – {end} er {da_len}; en helhedsplan i puljen {ctx.pack.pulje} løber "
           f"{rules.years} år. " + ("LBF støtter ikke en længere periode. " if longer else "")
-          + f"Ret plan.periode.slut til {expected}.")
+          + f"Ret `plan.periode.slut` til {expected}.")
     en = (f"The plan period {start} – {end} is {en_len}; a plan in the pulje {ctx.pack.pulje} runs "
           f"{rules.years} years. " + ("LBF does not fund a longer period. " if longer else "")
-          + f"Set plan.periode.slut to {expected}.")
+          + f"Set `plan.periode.slut` to {expected}.")
     yield ctx.finding(period, "slut", da=da, en=en, severity="error" if longer else "warning")

@@ -40,15 +40,15 @@ def check(plan, ctx):
                         for activity in activities)  # hovedaktivitet: ja is the core's PLN005, not a gap
         if not main and not malformed:
             yield ctx.finding(area, "aktiviteter", severity=severity,
-                              da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt hovedaktivitet: true på den "
+                              da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt `hovedaktivitet: true` på den "
                                  "bærende aktivitet (den, der bruger flest ressourcer).",
-                              en=f"The area {name} has no hovedaktivitet. Set hovedaktivitet: true on its main "
+                              en=f"The area {name} has no hovedaktivitet. Set `hovedaktivitet: true` on its main "
                                  "activity (the one that uses most resources).")
         for extra in main[1:]:
             yield ctx.finding(extra, "hovedaktivitet", severity=severity,
                               da=f"Aktivitet {extra.label} er hovedaktivitet nr. {main.index(extra) + 1} i "
                                  f"indsatsområdet {name}; et indsatsområde har én hovedaktivitet "
-                                 f"({main[0].label}). Fjern hovedaktivitet: true her.",
+                                 f"({main[0].label}). Fjern `hovedaktivitet: true` her.",
                               en=f"Activity {extra.label} is main activity no. {main.index(extra) + 1} in the area "
                                  f"{name}; an area has one hovedaktivitet ({main[0].label}). Remove "
-                                 "hovedaktivitet: true here.")
+                                 "`hovedaktivitet: true` here.")

@@ -40,10 +40,10 @@ def check(plan, ctx):
         yield ctx.finding(
             activity, "succeskriterier",
             severity="error" if main else "warning",
-            da=f"{kind_da} {activity.label} har ingen succeskriterier. Tilføj 'succeskriterier' med "
+            da=f"{kind_da} {activity.label} har ingen succeskriterier. Tilføj `succeskriterier` med "
                "mindst ét kriterium med indikator, niveau, enhed, baseline, mål for hvert planår "
                "og datakilde.",
-            en=f"{kind_en} {activity.label} has no success criteria. Add 'succeskriterier' with at "
+            en=f"{kind_en} {activity.label} has no success criteria. Add `succeskriterier` with at "
                "least one criterion with an indicator, level, unit, baseline, a target for every "
                "plan year and a data source.",
         )

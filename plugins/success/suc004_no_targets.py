@@ -48,7 +48,7 @@ def check(plan, ctx):
         yield ctx.finding(
             criterion, "mål",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet har ingen mål. "
-               f"Tilføj 'mål' med {_what_to_add(years, 'da')}.",
+               f"Tilføj `mål` med {_what_to_add(years, 'da')}.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
-               f"targets. Add 'mål' with {_what_to_add(years, 'en')}.",
+               f"targets. Add `mål` with {_what_to_add(years, 'en')}.",
         )

@@ -63,8 +63,8 @@ def check(plan, ctx):
             criterion, "mål", str(missing[0]),
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler mål "
                f"for {join(missing, 'da')}. Tilføj et tal for {'hvert af årene' if len(missing) > 1 else 'året'} "
-               "under 'mål'.",
+               "under `mål`.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
                f"target for {join(missing, 'en')}. Add a number for {'each of these years' if len(missing) > 1 else 'that year'} "
-               "under 'mål'.",
+               "under `mål`.",
         )

@@ -109,13 +109,16 @@ indsatsområder:
             enhed: personer
             baseline: {{værdi: 10, år: {first - 1}, kilde: Jobcentrets opgørelse {first - 1}}}
             mål: {targets}
+            # eller ét mål for hele perioden: mål_periode: 40
             datakilde: Jobcentrets registreringer, opgjort halvårligt
+            kildetekst: Skriv succeskriteriet, som det står i planen
         forankring:
           hos: [kommune]          # eller hos_en_af: [..., ...], når én af flere parter overtager
           hvordan: Jobcentret viderefører vejledningen i egen drift
           hvornår: {last - 1}-12-31
           aftale: sa-job
-        # lokal_evaluering: Hvordan aktiviteten evalueres lokalt
+        lokal_evaluering: Skriv, hvordan aktiviteten evalueres lokalt
+        kildetekst: Skriv aktivitetsboksens tekst fra planen her (kontrolleres ikke)
 budget:
   # hele kroner pr. år; LBF højst {pack.cofinancing.lbf_max_percent} %, lokal medfinansiering mindst {pack.cofinancing.local_min_percent} %
   finansiering:

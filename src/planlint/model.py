@@ -492,7 +492,8 @@ class Agreement(Base):
         "parter", "Id'er på aftalens parter (mindst to).")
     subject: Optional[Text] = field("emne", "Hvad aftalen handler om.")
     status: Optional[AgreementStatus] = field(
-        "status", "underskrevet, indgået (1.1: aftalt, intet underskrevet dokument), under_forhandling eller planlagt.")
+        "status",
+        "underskrevet, indgået (1.1: aftalt, intet underskrevet dokument), under_forhandling eller planlagt.")
     date: Optional[PastDate] = field("dato", "Datoen, aftalen blev underskrevet (1.1: eller måned/år).")
 
     @property
@@ -668,7 +669,8 @@ class Plan(Base):
     _parties_by_id: dict[Any, Party] | None = PrivateAttr(default=None)
     _agreements_by_id: dict[Any, Agreement] | None = PrivateAttr(default=None)
 
-    version: Annotated[Optional[Version], R] = req("version", "Formatversion: 1 eller 1.1 (1.1's nøgler accepteres under begge).")
+    version: Annotated[Optional[Version], R] = req(
+        "version", "Formatversion: 1 eller 1.1 (1.1's nøgler accepteres under begge).")
     plan: Annotated[Optional[PlanMeta], R] = req("plan", "Planens stamdata.")
     parties: Annotated[Optional[list[Party]], R] = req("parter", "Alle organisationer, planen nævner.")
     sections: Annotated[Optional[list[Section]], R] = req("afdelinger", "De boligafdelinger, planen dækker.")
