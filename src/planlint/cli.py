@@ -39,6 +39,11 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class ShownLevel(str, Enum):
+    warning = "warning"
+    error = "error"
+
+
 class Lang(str, Enum):
     da = "da"
     en = "en"
@@ -127,6 +132,12 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Ret de sikre fund i planfilerne. / Apply the certain fixes."),
     diff: bool = typer.Option(False, "--diff", help="Vis rettelserne som diff uden at skrive. / Show fixes as a diff."),
     watch: bool = typer.Option(False, "--watch", help="Kontrollér igen ved hver gemning. / Re-check on save."),
+    show_all: bool = typer.Option(False, "--show-all",
+                                  help="rich: vis hver forekomst fuldt ud. / rich: show every occurrence in full."),
+    statistics: bool = typer.Option(False, "--statistics",
+                                    help="Én linje pr. regel med antal, niveau og titel. / One line per rule code."),
+    min_severity: Optional[ShownLevel] = typer.Option(
+        None, "--min-severity", help="Skjul lavere fund i visningen (exit-status uændret). / Hide lower findings."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
@@ -134,7 +145,8 @@ def check(
         paths=paths, format=format.value if format else None, lang=language,
         fail_on=fail_on.value if fail_on else None, select=select, ignore=ignore, config=config, output=output,
         max_file_size=max_file_size, plugin_timeout=plugin_timeout, rule_packs=rule_packs, parser=parser,
-        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff)
+        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff,
+        show_all=show_all, statistics=statistics, min_severity=min_severity.value if min_severity else None)
     if watch:
         from .watch import watch_and_check
 
@@ -164,6 +176,10 @@ class CheckOptions:
     summary: bool = False
     fix: bool = False
     diff: bool = False
+    # how the findings are shown (never what is found, nor the exit status)
+    show_all: bool = False
+    statistics: bool = False
+    min_severity: str | None = None
 
 
 def _check(options: CheckOptions) -> int:
@@ -217,6 +233,13 @@ def _refuse_meaningless_options(options: CheckOptions) -> None:
     if options.summary and options.format not in (None, "text", "rich"):
         raise UsageError(f"--summary gælder formatet text (rich viser altid optællingen), ikke {options.format}.",
                          f"--summary applies to the text format (rich always shows the counts), not {options.format}.")
+    if options.show_all and options.format not in (None, "rich"):
+        raise UsageError(f"--show-all gælder kun formatet rich; --format {options.format} viser altid alle fund.",
+                         f"--show-all applies to the rich format only; --format {options.format} always shows "
+                         "every finding.")
+    if options.statistics and options.format not in (None, "text", "rich", "json"):
+        raise UsageError(f"--statistics skriver tekst eller json; brug --format text eller json, ikke {options.format}.",
+                         f"--statistics writes text or json; use --format text or json, not {options.format}.")
     parser = options.parser
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
@@ -253,8 +276,20 @@ def _write_report(results, options: CheckOptions, linter, overrides, base) -> No
         rules=dict(linter.registry.rules) if linter.registry else {},
         to_file=output is not None,
         summary=options.summary,
+        show_all=options.show_all,
     )
-    write = get_writer(chosen)
+    if options.min_severity is not None:  # the exit status is already decided, from every finding
+        from .findings import Severity
+        from .formatters import at_least
+
+        results = at_least(results, Severity(options.min_severity))
+    if options.statistics:
+        from .formatters.statistics import write as write_statistics
+
+        as_json = chosen == "json"
+        write = lambda r, o, s: write_statistics(r, o, s, as_json=as_json)  # noqa: E731
+    else:
+        write = get_writer(chosen)
     if output is None:
         write(results, format_options, sys.stdout)
         return

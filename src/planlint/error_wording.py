@@ -25,6 +25,9 @@ _EXPECTED = {
     "date_invalid": ("en dato, der findes", "a date that exists"),
     "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
     "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
+    "partial_date": ("en dato (ÅÅÅÅ-MM-DD), en måned (ÅÅÅÅ-MM) eller et årstal",
+                     "a date (YYYY-MM-DD), a month (YYYY-MM) or a year"),
+    "hours": ("et tal over 0 eller et interval som \"1-2\"", "a number above 0 or a range like \"1-2\""),
 }
 
 

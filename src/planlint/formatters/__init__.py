@@ -36,6 +36,8 @@ class FormatOptions:
     to_file: bool = False
     #: end with the counts line (``check --summary``; rich always prints it)
     summary: bool = False
+    #: rich: every occurrence in full, not a few per rule and "… and N more" (--show-all)
+    show_all: bool = False
 
 
 def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO], None]:
@@ -45,6 +47,15 @@ def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO],
         raise UsageError(f"Formatet '{name}' findes ikke; vælg en af: {', '.join(FORMATS)}.",
                          f"The format '{name}' does not exist; choose one of: {', '.join(FORMATS)}.")
     return import_module(f".{FORMATS[name]}", __name__).write  # type: ignore[no-any-return]
+
+
+def at_least(results: list[FileResult], level: "Any") -> list[FileResult]:
+    """The results with only the findings at ``level`` or above (``--min-severity``)."""
+    from dataclasses import replace
+
+    return [replace(result, findings=[f for f in result.findings
+                                      if f.severity is not None and f.severity.rank >= level.rank])
+            for result in results]
 
 
 def summary_counts(results: list[FileResult]) -> dict[str, int]:
