@@ -287,10 +287,11 @@ def test_the_1_1_example_plan_validates_against_the_schema():
 
 
 def test_init_writes_a_1_1_skeleton_that_lints_clean():
+    """Clean but for LBF030, which warns about init's placeholders until they are filled in."""
     from planlint.init_plan import skeleton
 
     text = skeleton("2019-2026", "Kommunen", "Boligorganisationen", "planlint.schema.json")
-    assert "version: 1.1\n" in text and all_codes(text) == []
+    assert "version: 1.1\n" in text and [c for c in all_codes(text) if c != "LBF030"] == []
 
 
 # --- B11: the terminal report groups repeats -----------------------------------------------------
