@@ -72,7 +72,7 @@ def test_rule_examples_bad_fires_and_good_is_silent():
 
     from planlint.examples import example_text
 
-    assert [r.code for r in RULES] == [f"COF{n:03d}" for n in range(1, 12)]
+    assert [r.code for r in RULES] == [f"COF{n:03d}" for n in range(1, 13)]
     for rule in RULES:
         assert rule.code in {f.code for f in lint(example_text(rule.bad)).findings}, rule.code
         assert rule.code not in {f.code for f in lint(example_text(rule.good)).findings}, rule.code
@@ -278,8 +278,8 @@ def test_in_kind_without_valuation_and_agreement_warns_for_each():
         ("COF004", source_line, "warning"), ("COF005", source_line, "warning")]
     valuation, agreement = only(result, "COF004")[0], only(result, "COF005")[0]
     assert "naturaliebidraget fra Eksempel Kommune på 400.000 kr." in valuation.message.da
-    assert "Tilføj værdiansættelse" in valuation.message.da and "Add værdiansættelse" in valuation.message.en
-    assert "Tilføj aftale" in agreement.message.da and "Add aftale" in agreement.message.en
+    assert "Tilføj `værdiansættelse`" in valuation.message.da and "Add `værdiansættelse`" in valuation.message.en
+    assert "Tilføj `aftale`" in agreement.message.da and "Add `aftale`" in agreement.message.en
 
 
 def test_in_kind_with_valuation_and_agreement_and_cash_without_them_pass():

@@ -73,6 +73,16 @@ def test_period_one_year_too_long_has_a_fix_and_two_years_has_none():
     assert six.fix is None
 
 
+def test_a_period_in_years_one_year_too_long_is_fixed_in_years():
+    """Format 1.1 `periode: {start: 2021, slut: 2025}`: the fix writes the year, not a date."""
+    text = base_text().replace("start: 2021-01-01, slut: 2024-12-31}", "start: 2021, slut: 2025}", 1)
+    assert text != base_text()
+    five = next(f for f in lint(text).findings if f.code == "LBF003")
+    assert five.fix is not None and five.fix.edits[0].value == 2024
+    fixed, done = apply_fixes(text, [five.fix])
+    assert done and "slut: 2024}" in fixed and not [f for f in lint(fixed).findings if f.code == "LBF003"]
+
+
 def test_stated_total_has_a_fix_to_the_computed_sum():
     finding = next(f for f in lint(TOTALS).findings if f.code == "COF008")
     assert finding.fix is not None and finding.fix.edits[0].value == 200000

@@ -29,11 +29,11 @@ ROUNDS = {
     "2006-2010": {"areas.closed": False, "areas.unknown_severity": "warning", "main_activity.severity": "error",
                   "agreements.required": False, "agreements.severity": "info", "board.applies": False,
                   "board.severity": "info", "period.latest_end": "2017-12-31"},
-    "2011-2014": {"areas.closed": True, "main_activity.severity": "warning", "agreements.required": True,
+    "2011-2014": {"areas.closed": True, "main_activity.severity": "info", "agreements.required": True,
                   "board.required": False, "board.severity": "warning", "period.latest_end": None},
     "2015-2018": {"areas.closed": True, "agreements.severity": "error", "board.required": True,
                   "board.applies": True, "period.latest_end": None},
-    "2019-2026": {"areas.closed": True, "areas.unknown_severity": "error", "main_activity.severity": "warning",
+    "2019-2026": {"areas.closed": True, "areas.unknown_severity": "error", "main_activity.severity": "info",
                   "board.required": True, "board.severity": "error", "period.latest_end": None},
 }
 

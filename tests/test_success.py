@@ -89,8 +89,8 @@ def test_main_activity_without_criteria_is_an_error_at_the_activity():
     finding = only(lint(text), "SUC001")
     assert (finding.line, finding.severity.value) == (line_of(text, "- id: A1"), "error")
     assert "A1 Fremskudt jobcenter" in finding.message.da
-    assert "Tilføj 'succeskriterier'" in finding.message.da
-    assert "Add 'succeskriterier'" in finding.message.en
+    assert "Tilføj `succeskriterier`" in finding.message.da
+    assert "Add `succeskriterier`" in finding.message.en
 
 
 def test_other_activity_without_criteria_is_a_warning():
@@ -112,13 +112,13 @@ def test_criteria_of_the_wrong_type_are_a_schema_error_only():
 # --- SUC002-SUC007: missing components ---------------------------------------------
 
 @pytest.mark.parametrize("code,key,severity,fix_da,fix_en", [
-    ("SUC002", "indikator", "error", "Tilføj 'indikator'", "Add 'indikator'"),
-    ("SUC003", "enhed", "error", "Tilføj 'enhed'", "Add 'enhed'"),
-    ("SUC004", "mål", "error", "Tilføj 'mål' med et tal for hvert år 2021-2024",
-     "Add 'mål' with a number for every year 2021-2024"),
-    ("SUC005", "baseline", "warning", "Tilføj 'baseline'", "Add 'baseline'"),
-    ("SUC006", "datakilde", "warning", "Tilføj 'datakilde'", "Add 'datakilde'"),
-    ("SUC007", "niveau", "warning", "Tilføj 'niveau'", "Add 'niveau'"),
+    ("SUC002", "indikator", "error", "Tilføj `indikator`", "Add `indikator`"),
+    ("SUC003", "enhed", "error", "Tilføj `enhed`", "Add `enhed`"),
+    ("SUC004", "mål", "error", "Tilføj `mål` med et tal for hvert år 2021-2024",
+     "Add `mål` with a number for every year 2021-2024"),
+    ("SUC005", "baseline", "warning", "Tilføj `baseline`", "Add `baseline`"),
+    ("SUC006", "datakilde", "warning", "Tilføj `datakilde`", "Add `datakilde`"),
+    ("SUC007", "niveau", "warning", "Tilføj `niveau`", "Add `niveau`"),
 ])
 def test_missing_component_is_reported_at_the_criterion(code, key, severity, fix_da, fix_en):
     text = with_criteria(criterion_yaml(), criterion_yaml(beskrivelse="Andet kriterium", **{key: None}))
@@ -153,8 +153,8 @@ def test_baseline_without_value_points_at_the_baseline():
     text = with_criteria(criterion_yaml(baseline="{år: 2020, kilde: Jobcentret}"))
     finding = only(lint(text), "SUC005")
     assert finding.line == line_of(text, "baseline: {år: 2020")
-    assert "Tilføj 'værdi'" in finding.message.da
-    assert "Add 'værdi'" in finding.message.en
+    assert "Tilføj `værdi`" in finding.message.da
+    assert "Add `værdi`" in finding.message.en
 
 
 # --- SUC008: a target for every plan year ---------------------------------------------
@@ -165,7 +165,7 @@ def test_missing_years_are_named_at_the_targets():
     assert (finding.line, finding.severity.value) == (line_of(text, "mål: {2021: 25}"), "warning")
     assert "Succeskriteriet mangler mål for 2022, 2023 og 2024" in finding.message.da
     assert "no target for 2022, 2023 and 2024" in finding.message.en
-    assert "under 'mål'" in finding.message.da
+    assert "under `mål`" in finding.message.da
 
 
 def test_one_missing_year_is_named_alone():
@@ -242,7 +242,7 @@ def test_percent_errors_name_the_years_and_point_at_the_first():
     assert finding.severity.value == "error"
     assert finding.line == line_of(text, "mål: {2021: 25, 2022: 130")
     assert "130 i 2022 og 140 i 2024" in finding.message.da
-    assert "skift 'enhed'" in finding.message.da
+    assert "skift `enhed`" in finding.message.da
     assert "130 in 2022 and 140 in 2024" in finding.message.en
 
 

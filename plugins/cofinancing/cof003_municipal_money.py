@@ -61,7 +61,7 @@ def check(plan, ctx):
     yield ctx.finding(
         plan.budget, "finansiering",
         da=f"Finansieringen har ingen penge fra {name_da}; kommunen er normalt den næststørste lokale "
-           f"bidragyder. Tilføj kommunens bidrag (kontant eller som naturalier) under budget.finansiering.",
+           f"bidragyder. Tilføj kommunens bidrag (kontant eller som naturalier) under `budget.finansiering`.",
         en=f"The financing has no money from {name_en}; the municipality is usually the second largest "
-           f"local contributor. Add the municipality's contribution (cash or in kind) to budget.finansiering.",
+           f"local contributor. Add the municipality's contribution (cash or in kind) to `budget.finansiering`.",
     )

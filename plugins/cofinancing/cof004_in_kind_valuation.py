@@ -46,7 +46,7 @@ def check(plan, ctx):
         yield ctx.finding(
             source, "værdiansættelse",
             da=f"Der står ikke, hvordan {what_da} på {kr(source.total, 'da')} er værdisat. Tilføj "
-               f"værdiansættelse, fx timer om ugen gange timesats eller en årsløn.",
+               f"`værdiansættelse`, fx timer om ugen gange timesats eller en årsløn.",
             en=f"It does not say how {what_en} of {kr(source.total, 'en')} is valued. Add "
-               f"værdiansættelse, e.g. hours per week times an hourly rate, or an annual salary.",
+               f"`værdiansættelse`, e.g. hours per week times an hourly rate, or an annual salary.",
         )

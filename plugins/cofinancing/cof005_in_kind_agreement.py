@@ -44,7 +44,7 @@ def check(plan, ctx):
         yield ctx.finding(
             source, "aftale",
             da=f"{capital(what_da)} på {kr(source.total, 'da')} henviser ikke til en "
-               f"samarbejdsaftale. Tilføj aftale med id'et på den samarbejdsaftale, der forpligter parten.",
+               f"samarbejdsaftale. Tilføj `aftale` med id'et på den samarbejdsaftale, der forpligter parten.",
             en=f"{capital(what_en)} of {kr(source.total, 'en')} refers to no cooperation "
-               f"agreement. Add aftale with the id of the samarbejdsaftale that commits the party.",
+               f"agreement. Add `aftale` with the id of the samarbejdsaftale that commits the party.",
         )

@@ -43,8 +43,8 @@ def check(plan, ctx):
         yield ctx.finding(
             plan.budget, "udgifter",
             da=f"Budgettet har ingen udgifter, men {kr(financing, 'da')} i finansiering. Tilføj "
-               f"udgifterne under budget.udgifter.",
-            en=f"The budget has no costs but {kr(financing, 'en')} of financing. Add the costs to budget.udgifter.",
+               f"udgifterne under `budget.udgifter`.",
+            en=f"The budget has no costs but {kr(financing, 'en')} of financing. Add the costs to `budget.udgifter`.",
         )
         return
     off = [y for y in figs.years if figs.financing(y).total != figs.spending(y)]

@@ -75,8 +75,8 @@ def check(plan, ctx):
             fix=Fix.set_value(totals.plan_path + (key,), computed, da=f"Sæt `totaler.{key}` til {computed}",
                               en=f"Set `totaler.{key}` to {computed}"),
             da=f"totaler.{key} er {kr(stated, 'da')}, men {words_da} summerer til {kr(computed, 'da')}; "
-               f"ret totalen eller beløbene i budget.finansiering, så de stemmer.",
+               f"ret totalen eller beløbene i `budget.finansiering`, så de stemmer.",
             en=f"totaler.{key} is {kr(stated, 'en')}, but {words_en} adds up to {kr(computed, 'en')}. "
-               f"Correct the total or the amounts in budget.finansiering so that they agree.",
+               f"Correct the total or the amounts in `budget.finansiering` so that they agree.",
         )
 

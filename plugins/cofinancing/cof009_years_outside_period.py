@@ -26,7 +26,7 @@ from .shares import capital, describe_cost, describe_source, figures
     severity="error",
     title=("Et beløb ligger uden for planperioden", "An amount lies outside the plan period"),
     source="RULES.md, Co-financing (COF), \"Years\"; FORMAT.md, Conventions (\"Every year in a year map "
-           "must lie inside plan.periode\")",
+           "must lie inside `plan.periode`\")",
     bad=Example(at="budget.finansiering[0]", yaml="beløb: {2021: 450000, 2022: 450000, 2023: 450000, "
                                                   "2024: 450000, 2025: 100000}", note="2025 er efter perioden"),
     good=Example(at="budget.finansiering[0]", yaml="beløb: {2021: 450000, 2022: 450000, 2023: 450000, "
@@ -48,8 +48,8 @@ def check(plan, ctx):
                     line.obj, "beløb", str(year),
                     da=f"{capital(what_da)} har {kr(amount, 'da')} i {year}, som ligger uden "
                        f"for planperioden {first}-{last}; beløbet tælles ikke med i {counted_da}. Flyt "
-                       f"beløbet til et år i perioden, eller ret plan.periode.",
+                       f"beløbet til et år i perioden, eller ret `plan.periode`.",
                     en=f"{capital(what_en)} has {kr(amount, 'en')} in {year}, outside the plan "
                        f"period {first}-{last}; the amount is not counted in {counted_en}. Move the amount "
-                       f"to a year in the period, or correct plan.periode.",
+                       f"to a year in the period, or correct `plan.periode`.",
                 )

@@ -68,8 +68,8 @@ def check(plan, ctx):
             continue  # the plan counts its years from the other end
         yield ctx.finding(
             plan.budget, "finansiering",
-            da=f"Planåret {year} har ingen finansiering. Tilføj beløb for {year} i budget.finansiering, "
-               f"eller ret plan.periode.",
-            en=f"The plan year {year} has no financing. Add amounts for {year} to budget.finansiering, "
-               f"or correct plan.periode.",
+            da=f"Planåret {year} har ingen finansiering. Tilføj beløb for {year} i `budget.finansiering`, "
+               f"eller ret `plan.periode`.",
+            en=f"The plan year {year} has no financing. Add amounts for {year} to `budget.finansiering`, "
+               f"or correct `plan.periode`.",
         )

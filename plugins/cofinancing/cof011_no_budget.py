@@ -49,7 +49,7 @@ def check(plan, ctx):
         yield ctx.finding(
             plan, "budget",
             da=f"Planen har intet budget, så den lokale medfinansiering{limit_da} kan ikke beregnes. "
-               f"Tilføj budget med finansiering og udgifter pr. år.",
+               f"Tilføj `budget` med finansiering og udgifter pr. år.",
             en=f"The plan has no budget, so the local co-financing{limit_en} cannot be computed. "
                f"Add a budget with financing and costs per year.",
         )
@@ -57,10 +57,14 @@ def check(plan, ctx):
     outside = any(line.outside for line in figs.sources)
     why_da = " i planperioden" if outside else ""
     why_en = " within the plan period" if outside else ""
+    # (1.1) rows with status søges are no financing yet; say so rather than "none"
+    sought = any(source.sought for source in plan.budget.sources or [])
+    what_da, what_en = ("ingen bevilget finansiering", "no granted financing") if sought else \
+        ("ingen finansiering", "no financing")
     yield ctx.finding(
         plan.budget, "finansiering",
-        da=f"Budgettet har ingen finansiering{why_da}, så den lokale medfinansiering{limit_da} kan ikke "
-           f"beregnes. Tilføj finansieringskilderne under budget.finansiering med beløb pr. år.",
-        en=f"The budget has no financing{why_en}, so the local co-financing{limit_en} cannot be computed. "
-           f"Add the sources of financing to budget.finansiering with amounts per year.",
+        da=f"Budgettet har {what_da}{why_da}, så den lokale medfinansiering{limit_da} kan ikke "
+           f"beregnes. Tilføj finansieringskilderne under `budget.finansiering` med beløb pr. år.",
+        en=f"The budget has {what_en}{why_en}, so the local co-financing{limit_en} cannot be computed. "
+           f"Add the sources of financing to `budget.finansiering` with amounts per year.",
     )

@@ -174,7 +174,9 @@ def _figures(plan: Any) -> Figures | None:
         return None
     plan_years = plan.period_years
     written: set[int] = set()
-    for obj in [*(budget.sources or []), *(budget.costs or [])]:
+    # money still sought (1.1 ``status: søges``) is no financing yet: it counts in no share or sum
+    granted = [s for s in budget.sources or [] if not s.sought]
+    for obj in [*granted, *(budget.costs or [])]:
         written.update((obj.amounts or {}).keys())
     inside = set(plan_years) if plan_years else written
 
@@ -190,7 +192,7 @@ def _figures(plan: Any) -> Figures | None:
     return Figures(
         years=sorted(plan_years or written),
         period_known=bool(plan_years),
-        sources=[split(s, category_of(plan, s.party)) for s in budget.sources or []],
+        sources=[split(s, category_of(plan, s.party)) for s in granted],
         costs=[split(c) for c in budget.costs or []],
     )
 
@@ -440,6 +442,9 @@ def facts(plan: Any, pack: Any) -> dict[str, Any]:
         "gap_kr": gap,
         "years": years,
         "sources": [_source_facts(plan, line, total) for line in figs.sources],
+        "sought": [{"part": s.party, "navn": party_name(plan, s.party) if s.party else "?",
+                    "total": s.total if s.amounts else None}
+                   for s in (plan.budget.sources or []) if s.sought],
         "costs_total": figs.spending(),
         "costs_by_category": _costs_by(figs, lambda cost: cost.category or ""),
         "costs_by_area": _costs_by(figs, _area_finder(plan)),

@@ -32,5 +32,5 @@ def planlint_facts(plan, pack):
     ``agreement`` when every such party other than an afdelingsbestyrelse is
     committed by a signed samarbejdsaftale (as FOR008/FOR009 judge it).
     """
-    return {"forankring": {activity_key(activity): status(plan, activity, pack)
-                           for _area, activity in plan.activities()}}
+    return {"forankring": {activity_key(activity): status(plan, activity, pack, area)
+                           for area, activity in plan.activities()}}

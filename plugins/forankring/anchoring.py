@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint import Activity, Agreement, Forankring, Party, Plan, RulePack
+    from planlint import Activity, Agreement, Area, Forankring, Party, Plan, PlanDocument, RulePack
 
     from .pack_section import ForankringTerms
-    from planlint import PlanDocument
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
 #: the residents' own board is the plan's lasting owner by construction (RULES.md)
@@ -38,6 +37,8 @@ class Anchor:
     value: str
     kind: str
     party: "Party | None" = None
+    #: the key it stands under: ``hos``, or (1.1) ``hos_en_af`` (one of these takes over)
+    key: str = "hos"
 
     @property
     def name(self) -> str:
@@ -76,8 +77,8 @@ def is_own_plan(plan: "Plan", party: "Party", pack: "RulePack | None") -> bool:
     """
     known = terms(pack)
     name = party.name or ""
-    if not name.strip():
-        return False
+    if not name.strip() or party.parent is not None:
+        return False  # a unit of another party (1.1 hører_under) is that party's, not the plan's
     if party.type == "andet" and plan.meta.name and _normal(name) == _normal(plan.meta.name):
         return True
     if known is None or party.type not in known.own_plan_types:
@@ -91,7 +92,9 @@ def anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | Non
         return []
     roles = plan.staff_roles()
     found = []
-    for index, value in enumerate(forankring.parties or []):
+    entries = [("hos", i, v) for i, v in enumerate(forankring.parties or [])]
+    entries += [("hos_en_af", i, v) for i, v in enumerate(forankring.either or [])]
+    for key, index, value in entries:
         if not isinstance(value, str):
             continue
         party = plan.party(value)
@@ -105,8 +108,62 @@ def anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | Non
             kind = OWN_PLAN
         else:
             kind = PARTY
-        found.append(Anchor(index, value, kind, party))
+        found.append(Anchor(index, value, kind, party, key))
     return found
+
+
+def undecided(forankring: "Forankring | None") -> list[str]:
+    """The candidates of ``hos_en_af`` when ``hos`` names nobody and more than one may take over."""
+    if forankring is None or forankring.parties:
+        return []
+    either = [value for value in forankring.either or [] if isinstance(value, str)]
+    return either if len(either) > 1 else []
+
+
+# --- whose forankring: activities', and (1.1) areas' ---------------------------
+
+def holders(plan: "Plan") -> Iterator[tuple["Activity | Area", "Forankring"]]:
+    """Every forankring the plan writes, with its holder, in plan order.
+
+    An area's forankring (1.1) stands for each of its activities without one
+    of their own; it is judged once, here, at the area.
+    """
+    for area in plan.areas or []:
+        if area.forankring is not None:
+            yield area, area.forankring
+        for activity in area.activities or []:
+            if activity.forankring is not None:
+                yield activity, activity.forankring
+
+
+def named(holder: "Activity | Area", lang: str, lower: bool = False) -> str:
+    """``Aktivitet 5.1.1 Forældre og læring`` / ``Indsatsområde io1 Beskæftigelse``."""
+    kind = holder.kind[1] if lang == "en" else holder.kind[0]
+    return f"{kind.lower() if lower else kind} {holder.label}"
+
+
+def involved(holder: "Activity | Area") -> set:
+    """Who helps carry the holder: its samarbejdspartnere and ansvarlig (an area: its activities')."""
+    activities = getattr(holder, "activities", None)
+    group = [a for a in activities or [] if a is not None] if activities is not None else [holder]
+    return {p for a in group for p in [*(a.partners or []), a.responsible] if p is not None}
+
+
+def own_organisations(plan: "Plan") -> set[str]:
+    """The applicant's own boligorganisationer: plan.boligorganisationer and the afdelinger's owners."""
+    owners = {section.housing_org for section in plan.sections or []}
+    return {p for p in [*(plan.meta.housing_orgs or []), *owners] if isinstance(p, str)}
+
+
+def is_own_organisation(plan: "Plan", party_id: str) -> bool:
+    """The applicant's own boligorganisation, or (1.1) a unit of it (its driftsafdeling)."""
+    return bool(own_organisations(plan) & set(plan.parent_chain(party_id)))
+
+
+def committed_by_parent_signature(plan: "Plan", party_id: str) -> bool:
+    """A unit (1.1 hører_under) whose parent signed the plan is committed by that signature."""
+    signed = {s.party for s in plan.signatures or []}
+    return bool(signed & set(plan.parent_chain(party_id)[1:]))
 
 
 def lasting_anchors(plan: "Plan", forankring: "Forankring | None", pack: "RulePack | None") -> list[Anchor]:
@@ -167,6 +224,7 @@ def when_text(value: object) -> str:
 NOT_SIGNED = "not_signed"    # the named aftale lists the party but is not signed
 NOT_LISTED = "not_listed"    # the named aftale does not list the party
 NO_AGREEMENT = "none"        # no signed aftale anywhere lists the party
+AGREED = "agreed"            # committed only by an aftale with status indgået (1.1): info
 
 
 @dataclass(frozen=True)
@@ -204,16 +262,29 @@ def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePac
         if agreement.signed
         for party in agreement.parties or []
     }
+    agreed_parties = {
+        party
+        for agreement in plan.agreements or []
+        if agreement.commits
+        for party in agreement.parties or []
+    }
     for anchor in lasting_anchors(plan, forankring, pack):
         if anchor.is_residents_board:
             continue
+        if is_own_organisation(plan, anchor.value) or committed_by_parent_signature(plan, anchor.value):
+            continue  # no aftale with itself: the applicant (and its units) signed the plan
+        # a unit (1.1 hører_under) is committed by its parent's agreements too
+        chain = set(plan.parent_chain(anchor.value))
         if named is not None:
-            if anchor.value not in (named.parties or []):
+            if not chain & set(named.parties or []):
                 yield AgreementGap(anchor, NOT_LISTED, named)
-            elif not named.signed:
+            elif not named.commits:
                 yield AgreementGap(anchor, NOT_SIGNED, named)
-        elif anchor.value not in signed_parties:
-            yield AgreementGap(anchor, NO_AGREEMENT)
+            elif not named.signed:
+                yield AgreementGap(anchor, AGREED, named)
+        elif not chain & signed_parties:
+            agreed = next((a for a in plan.agreements or [] if a.commits and chain & set(a.parties or [])), None)
+            yield AgreementGap(anchor, AGREED, agreed) if agreed is not None else AgreementGap(anchor, NO_AGREEMENT)
 
 
 def _damaged(agreement: "Agreement", document: "PlanDocument") -> bool:
@@ -241,13 +312,16 @@ def activity_key(activity: "Activity") -> str:
     return activity.id or format_path(activity.plan_path)
 
 
-def status(plan: "Plan", activity: "Activity", pack: "RulePack | None") -> dict[str, object]:
-    """Who / how / when / agreement for one activity, as ``planlint report`` shows it."""
-    forankring = activity.forankring
+def status(plan: "Plan", activity: "Activity", pack: "RulePack | None",
+           area: "Area | None" = None) -> dict[str, object]:
+    """Who / how / when / agreement for one activity, as ``planlint report`` shows it.
+
+    Without a forankring of its own, the activity has its area's (1.1)."""
+    forankring = activity.forankring or (area.forankring if area is not None else None)
     who = bool(lasting_anchors(plan, forankring, pack))
     how = forankring is not None and says(forankring.how)
     when = forankring is not None and handover_span(forankring.when) is not None
-    agreement = who and next(agreement_gaps(plan, forankring, pack), None) is None
+    agreement = who and not any(gap.problem != AGREED for gap in agreement_gaps(plan, forankring, pack))
     return {
         "label": activity.label,
         "who": who,

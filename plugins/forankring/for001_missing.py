@@ -33,9 +33,9 @@ from planlint import Example, rule
                       "hvornår: 2023-12-31\naftale: sa-job"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        if activity.forankring is not None:
-            continue
+    for area, activity in plan.activities():
+        if activity.forankring is not None or area.forankring is not None:
+            continue  # its own, or (1.1) its area's forankring
         if ctx.document.wrote(activity.path_of("forankring")):
             continue  # written but not a mapping, or misspelt (forankringen:): the PLN finding says so
         main = activity.main is True

@@ -11,9 +11,9 @@ siger: uden en part i `hos` er ingen forpligtet til at føre aktiviteten videre
 (notes-002; RULES.md "Who, how, when"). Fejl.
 """
 
-from planlint import Example, rule
+from planlint import Example, join, rule
 
-from .anchoring import anchors
+from .anchoring import anchors, holders, named, undecided
 
 
 @rule(
@@ -25,16 +25,26 @@ from .anchoring import anchors
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
+        candidates = undecided(forankring)
+        if candidates:  # 1.1 hos_en_af: someone takes over, but the plan has not decided who
+            yield ctx.finding(
+                forankring, "hos_en_af",
+                severity="info",
+                da=f"{named(activity, 'da')}: det er ikke afgjort, hvem der overtager aktiviteten "
+                   f"(én af {join(candidates, 'da', limit=3)}); skriv parten i `hos`, når det er besluttet.",
+                en=f"{named(activity, 'en')}: it is not decided who takes the activity over "
+                   f"(one of {join(candidates, 'en', limit=3)}); write the party in `hos` once it is decided.",
+            )
+            continue
         if forankring is None or anchors(plan, forankring, ctx.pack):
             continue
         if forankring.parties is None and ctx.document.wrote(forankring.path_of("parties")):
             continue  # written but not a list of ids (hos: ek): the PLN finding says so
         yield ctx.finding(
             forankring, "hos",
-            da=f"Aktivitet {activity.label}: forankringen siger ikke, hvem der overtager aktiviteten; "
+            da=f"{named(activity, 'da')}: forankringen siger ikke, hvem der overtager aktiviteten; "
                f"skriv parternes id'er i `hos` (fx kommunen, en forening eller afdelingsbestyrelsen).",
-            en=f"Activity {activity.label}: the forankring does not say who takes the activity over; "
+            en=f"{named(activity, 'en')}: the forankring does not say who takes the activity over; "
                f"list the parties' ids in `hos` (e.g. the kommune, an association or the afdelingsbestyrelse).",
         )

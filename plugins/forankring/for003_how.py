@@ -13,7 +13,7 @@ med hvilke medarbejdere eller frivillige, i hvilken form? Advarsel.
 
 from planlint import Example, join, rule
 
-from .anchoring import lasting_anchors, says
+from .anchoring import holders, lasting_anchors, named, says
 
 
 @rule(
@@ -26,19 +26,18 @@ from .anchoring import lasting_anchors, says
                  yaml="hvordan: Jobcentret viderefører den fremskudte funktion i egen drift"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         if forankring is None or says(forankring.how):
             continue
         if forankring.how is None and ctx.document.wrote(forankring.path_of("how")):
             continue  # written but not a text: the PLN finding says so
         names = [a.name for a in lasting_anchors(plan, forankring, ctx.pack)]
-        who_da = join(names, "da") if names else "parten"
-        who_en = join(names, "en") if names else "the party"
+        who_da = join(names, "da", limit=3) if names else "parten"
+        who_en = join(names, "en", limit=3) if names else "the party"
         yield ctx.finding(
             forankring, "hvordan",
-            da=f"Aktivitet {activity.label}: forankringen siger ikke hvordan; beskriv i `hvordan`, "
-               f"hvordan {who_da} viderefører aktiviteten (hvem driver den, med hvilke ressourcer).",
-            en=f"Activity {activity.label}: the forankring does not say how; describe in `hvordan` "
+            da=f"{named(activity, 'da')}: forankringen siger ikke hvordan; beskriv i `hvordan`, "
+               f"på hvilken måde {who_da} viderefører aktiviteten (hvem driver den, med hvilke ressourcer).",
+            en=f"{named(activity, 'en')}: the forankring does not say how; describe in `hvordan` "
                f"how {who_en} will carry the activity on (who runs it, with what resources).",
         )

@@ -13,7 +13,7 @@ Advarsel.
 
 from planlint import Example, rule
 
-from .anchoring import handover_span
+from .anchoring import handover_span, holders, named
 
 
 @rule(
@@ -25,16 +25,15 @@ from .anchoring import handover_span
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         if forankring is None or handover_span(forankring.when) is not None:
             continue
         if ctx.document.wrote(forankring.path_of("when")):
             continue  # written but invalid (2024-02-30): the PLN finding says so
         yield ctx.finding(
             forankring, "hvornår",
-            da=f"Aktivitet {activity.label}: forankringen siger ikke hvornår; angiv i `hvornår` "
+            da=f"{named(activity, 'da')}: forankringen siger ikke hvornår; angiv i `hvornår` "
                f"datoen eller året for overdragelsen.",
-            en=f"Activity {activity.label}: the forankring does not say when; give the date or year "
+            en=f"{named(activity, 'en')}: the forankring does not say when; give the date or year "
                f"of the hand-over in `hvornår`.",
         )

@@ -30,7 +30,7 @@ plansekretariat ("Helhedsplanens ...", "Det boligsociale sekretariat",
 
 from planlint import Example, rule
 
-from .anchoring import OWN_PLAN, STAFF, anchors
+from .anchoring import OWN_PLAN, STAFF, anchors, holders, named
 
 
 @rule(
@@ -44,23 +44,22 @@ from .anchoring import OWN_PLAN, STAFF, anchors
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         for anchor in anchors(plan, forankring, ctx.pack):
             if anchor.kind == STAFF:
-                what_da = f"'{anchor.value}' er en af planens egne stillinger (organisation.medarbejdere)"
-                what_en = f"'{anchor.value}' is one of the plan's own posts (organisation.medarbejdere)"
+                what_da = f"'{anchor.value}' er en af planens egne stillinger (`organisation.medarbejdere`)"
+                what_en = f"'{anchor.value}' is one of the plan's own posts (`organisation.medarbejdere`)"
             elif anchor.kind == OWN_PLAN:
                 what_da = f"{anchor.name} er helhedsplanen selv"
                 what_en = f"{anchor.name} is the plan itself"
             else:
                 continue
             yield ctx.finding(
-                forankring, "hos", anchor.index,
-                da=f"Aktivitet {activity.label}: {what_da} og ophører med planen, så det er ingen "
+                forankring, anchor.key, anchor.index,
+                da=f"{named(activity, 'da')}: {what_da} og ophører med planen, så det er ingen "
                    f"forankring; forankr aktiviteten hos en part, der består efter planperioden "
                    f"(fx kommunen, en forening eller afdelingsbestyrelsen).",
-                en=f"Activity {activity.label}: {what_en} and ends with it, so this is no forankring; "
+                en=f"{named(activity, 'en')}: {what_en} and ends with it, so this is no forankring; "
                    f"anchor the activity with a party that lasts beyond the plan period "
                    f"(e.g. the kommune, an association or the afdelingsbestyrelse).",
             )

@@ -17,7 +17,7 @@ Advarsel.
 
 from planlint import Example, rule
 
-from .anchoring import handover_span, period_end, when_text
+from .anchoring import handover_span, holders, named, period_end, when_text
 
 
 @rule(
@@ -32,18 +32,17 @@ def check(plan, ctx):
     end = period_end(plan)
     if end is None:
         return
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         span = handover_span(forankring.when) if forankring is not None else None
         if span is None or span[0] <= end:
             continue
         when = when_text(forankring.when)
         yield ctx.finding(
             forankring, "hvornår",
-            da=f"Aktivitet {activity.label}: overdragelsen ({when}) ligger efter planperiodens "
+            da=f"{named(activity, 'da')}: overdragelsen ({when}) ligger efter planperiodens "
                f"slutning {end.isoformat()}; flyt `hvornår` ind i perioden, så planens medarbejdere "
                f"kan støtte den nye ejer.",
-            en=f"Activity {activity.label}: the hand-over ({when}) falls after the end of the plan "
+            en=f"{named(activity, 'en')}: the hand-over ({when}) falls after the end of the plan "
                f"period, {end.isoformat()}; move `hvornår` into the period so the plan's staff can "
                f"support the new owner.",
         )

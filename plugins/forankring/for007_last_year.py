@@ -21,7 +21,7 @@ ikke her (RULES.md: "every hand-over falls in its last year"). Info.
 
 from planlint import Example, rule
 
-from .anchoring import handover_span, last_year_start, period_end, when_text
+from .anchoring import handover_span, holders, last_year_start, named, period_end, when_text
 
 
 @rule(
@@ -38,30 +38,29 @@ def check(plan, ctx):
         return
     handovers = []
     spans = []
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         span = handover_span(forankring.when) if forankring is not None else None
         if span is not None:
-            handovers.append((span[0], activity))
+            handovers.append((span[0], activity, forankring))
             spans.append(span)
     if not handovers:
         return
     if any(span[0] > end for span in spans):
         return  # a hand-over after the period (FOR006) does not fall in the last year
     first_day = last_year_start(end)
-    earliest, activity = min(handovers, key=lambda item: item[0])
+    earliest, activity, forankring = min(handovers, key=lambda item: item[0])
     if earliest < first_day:
         return
-    when = when_text(activity.forankring.when)
+    when = when_text(forankring.when)
     count = len(handovers)
     all_da = "Planens eneste overdragelse ligger" if count == 1 else f"Alle planens {count} overdragelser ligger"
     all_en = "The plan's only hand-over falls" if count == 1 else f"All {count} of the plan's hand-overs fall"
     yield ctx.finding(
-        activity.forankring, "hvornår",
-        da=f"{all_da} i planens sidste år (fra {first_day.isoformat()}); den tidligste er aktivitet "
-           f"{activity.label} ({when}). Overdrag nogle aktiviteter tidligere, så forankringen kan "
+        forankring, "hvornår",
+        da=f"{all_da} i planens sidste år (fra {first_day.isoformat()}); den tidligste er "
+           f"{named(activity, 'da', lower=True)} ({when}). Overdrag nogle aktiviteter tidligere, så forankringen kan "
            f"afprøves, mens planens medarbejdere er der.",
-        en=f"{all_en} in the plan's last year (from {first_day.isoformat()}); the earliest is activity "
-           f"{activity.label} ({when}). Hand some activities over earlier so the forankring can be "
+        en=f"{all_en} in the plan's last year (from {first_day.isoformat()}); the earliest is "
+           f"{named(activity, 'en', lower=True)} ({when}). Hand some activities over earlier so the forankring can be "
            f"tried out while the plan's staff are there.",
     )

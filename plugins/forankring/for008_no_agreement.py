@@ -12,6 +12,11 @@ that does not exist is the core's PLN009. Warning, in every round: RULES.md give
 rule one severity. (That the plan has no samarbejdsaftaler at all, which 2006-2010 did not
 yet require, is LBF009 and follows the rule pack.)
 
+The applicant's own boligorganisation needs no samarbejdsaftale with itself: forankring in its
+own operations (driften) is committed by its signature on the plan, and so is a unit of a party
+that signed the plan (format 1.1 `hører_under`). An agreement with `status: indgået` (1.1:
+agreed, no signed document cited) commits the party; an info says a signed one is stronger.
+
 Dansk:
 En partner, der skal overtage en aktivitet, skal være forpligtet af en underskrevet
 aftale. fsb indgår bindende samarbejdsaftaler med partnerne ved planens start (004),
@@ -25,11 +30,17 @@ forpligter enhver underskrevet samarbejdsaftale i planen, der omfatter parten. E
 `aftale`-id, der ikke findes, er kernens PLN009. Advarsel i alle puljer: RULES.md giver
 reglen ét niveau. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-2010 endnu
 ikke krævede, er LBF009 og følger regelpakken.)
+
+Ansøgerens egen boligorganisation skal ikke have en samarbejdsaftale med sig selv: forankring i
+dens egen drift er forpligtet af dens underskrift på planen, og det samme er en enhed af en part,
+der har underskrevet planen (format 1.1 `hører_under`). En aftale med `status: indgået` (1.1:
+aftalt, intet underskrevet dokument nævnt) forpligter parten; en info siger, at en underskrevet
+aftale er stærkere.
 """
 
 from planlint import Example, rule
 
-from .anchoring import NO_AGREEMENT, NOT_SIGNED, agreement_gaps
+from .anchoring import AGREED, NOT_SIGNED, NO_AGREEMENT, agreement_gaps, holders, named
 
 
 def _severity(pack):
@@ -50,8 +61,7 @@ def _severity(pack):
 )
 def check(plan, ctx):
     severity = _severity(ctx.pack)
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         for gap in agreement_gaps(plan, forankring, ctx.pack, ctx.document):
             name, value = gap.anchor.name, gap.anchor.value
             if gap.problem == NOT_SIGNED:
@@ -59,21 +69,34 @@ def check(plan, ctx):
                 status = agreement.status or "ingen"
                 yield ctx.finding(
                     forankring, "aftale",
-                    da=f"Aktivitet {activity.label}: samarbejdsaftalen '{agreement.id}', der skal forpligte "
+                    da=f"{named(activity, 'da')}: samarbejdsaftalen '{agreement.id}', der skal forpligte "
                        f"{name} til at overtage aktiviteten, er ikke underskrevet (status: {status}); "
                        f"få den underskrevet, og skriv `status: underskrevet` og datoen i aftalen.",
-                    en=f"Activity {activity.label}: the cooperation agreement '{agreement.id}' that is to "
+                    en=f"{named(activity, 'en')}: the cooperation agreement '{agreement.id}' that is to "
                        f"commit {name} to take the activity over is not signed (status: {agreement.status or 'none'}); "
                        f"have it signed and record `status: underskrevet` and the date in the agreement.",
                     severity=severity,
                 )
+            elif gap.problem == AGREED:  # 1.1 status indgået: it commits, a signature commits more
+                where = ((forankring, "aftale") if forankring.agreement
+                         else (forankring, gap.anchor.key, gap.anchor.index))
+                yield ctx.finding(
+                    *where,
+                    da=f"{named(activity, 'da')}: samarbejdsaftalen '{gap.agreement.id}' med {name} er "
+                       f"indgået, men planen nævner intet underskrevet dokument; en underskrevet aftale "
+                       f"forpligter stærkere. Skriv `status: underskrevet` og datoen, når den er underskrevet.",
+                    en=f"{named(activity, 'en')}: the cooperation agreement '{gap.agreement.id}' with {name} "
+                       f"is agreed, but the plan cites no signed document; a signed agreement commits more "
+                       f"strongly. Write `status: underskrevet` and the date once it is signed.",
+                    severity="info",
+                )
             elif gap.problem == NO_AGREEMENT:
                 yield ctx.finding(
-                    forankring, "hos", gap.anchor.index,
-                    da=f"Aktivitet {activity.label}: {name} skal overtage aktiviteten, men ingen "
+                    forankring, gap.anchor.key, gap.anchor.index,
+                    da=f"{named(activity, 'da')}: {name} skal overtage aktiviteten, men ingen "
                        f"underskrevet samarbejdsaftale omfatter '{value}'; indgå en aftale med parten, "
                        f"og henvis til den i forankringens `aftale`.",
-                    en=f"Activity {activity.label}: {name} is to take the activity over, but no signed "
+                    en=f"{named(activity, 'en')}: {name} is to take the activity over, but no signed "
                        f"cooperation agreement includes '{value}'; make an agreement with the party and "
                        f"refer to it in the forankring's `aftale`.",
                     severity=severity,

@@ -17,7 +17,7 @@ et `aftale`-id, der ikke findes, er kernens PLN009. Advarsel.
 
 from planlint import Example, rule
 
-from .anchoring import NOT_LISTED, agreement_gaps
+from .anchoring import NOT_LISTED, agreement_gaps, holders, named
 
 
 @rule(
@@ -30,18 +30,17 @@ from .anchoring import NOT_LISTED, agreement_gaps
     good=Example(at="samarbejdsaftaler[0]", yaml="parter: [ek, bo]"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         for gap in agreement_gaps(plan, forankring, ctx.pack, ctx.document):
             if gap.problem != NOT_LISTED:
                 continue
             agreement_id, name, value = gap.agreement.id, gap.anchor.name, gap.anchor.value
             yield ctx.finding(
                 forankring, "aftale",
-                da=f"Aktivitet {activity.label}: samarbejdsaftalen '{agreement_id}' omfatter ikke {name}, "
+                da=f"{named(activity, 'da')}: samarbejdsaftalen '{agreement_id}' omfatter ikke {name}, "
                    f"som skal overtage aktiviteten; tilføj '{value}' til aftalens `parter`, eller henvis "
                    f"til den aftale, der forpligter {name}.",
-                en=f"Activity {activity.label}: the cooperation agreement '{agreement_id}' does not include "
+                en=f"{named(activity, 'en')}: the cooperation agreement '{agreement_id}' does not include "
                    f"{name}, who is to take the activity over; add '{value}' to the agreement's `parter`, "
                    f"or refer to the agreement that commits {name}.",
             )

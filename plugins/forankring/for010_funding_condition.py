@@ -20,7 +20,7 @@ citerer betingelsen.
 
 from planlint import Example, rule
 
-from .anchoring import funding_conditions
+from .anchoring import funding_conditions, holders, named
 
 
 @rule(
@@ -34,15 +34,14 @@ from .anchoring import funding_conditions
                  yaml="betingelser: [Jobcentret stiller et lokale i beboerhuset til rådighed]"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        forankring = activity.forankring
+    for activity, forankring in holders(plan):
         for index, condition in funding_conditions(forankring, ctx.pack):
             yield ctx.finding(
                 forankring, "betingelser", index,
-                da=f"Aktivitet {activity.label}: forankringen afhænger af yderligere finansiering: "
+                da=f"{named(activity, 'da')}: forankringen afhænger af yderligere finansiering: "
                    f"\"{condition}\". Afklar, hvem der betaler efter planperioden, og skriv det i "
                    f"`hvordan`, eller gør forankringen uafhængig af nye midler.",
-                en=f"Activity {activity.label}: the forankring depends on further funding: "
+                en=f"{named(activity, 'en')}: the forankring depends on further funding: "
                    f"\"{condition}\". Settle who pays after the plan period and say so in `hvordan`, "
                    f"or make the forankring independent of new money.",
             )

@@ -66,6 +66,29 @@ def board_gaps(plan: Plan) -> list[str]:
     return [party_id for party_id in responsible_parties(plan) if party_id not in members]
 
 
+#: rounds whose plans call the steering body a styregruppe (the boligsocial bestyrelse came in 2015-2018)
+_STEERING_GROUP_ROUNDS = ("2006-2010", "2011-2014")
+
+
+def body_words(plan: Plan) -> dict[str, str]:
+    """How to name the steering body as the plan does.
+
+    ``{"da": "styregruppen", "da_a": "en styregruppe", "en": "the steering group", "en_a": ...}``:
+    the plan's own ``bestyrelse.navn`` when it has one (definite form), else the round's word.
+    """
+    if plan.pulje_name in _STEERING_GROUP_ROUNDS:
+        words = {"da": "styregruppen", "da_a": "styregruppe", "en": "the steering group", "en_a": "steering group"}
+    else:
+        words = {"da": "den boligsociale bestyrelse", "da_a": "boligsocial bestyrelse",
+                 "en": "the boligsocial board", "en_a": "boligsocial board"}
+    org = plan.organisation
+    name = org.board.name.strip() if org is not None and org.board is not None and org.board.name else ""
+    if name:
+        # "Styregruppen" -> "styregruppen"; an abbreviation ("BSB") keeps its capitals
+        words["da"] = name[0].lower() + name[1:] if name[1:2].islower() else name
+    return words
+
+
 def has_board(plan: Plan) -> bool:
     org = plan.organisation
     return bool(org is not None and org.board is not None and org.board.members)

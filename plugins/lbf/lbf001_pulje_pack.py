@@ -28,7 +28,7 @@ def check(plan, ctx):
         yield ctx.finding(plan.meta, "pulje",
                           da=f"Puljen {pulje} har ingen regelpakke i denne installation af planlint, så puljens "
                              "regler (indsatsområder, samarbejdsaftaler, bestyrelse, periode) er ikke kontrolleret. "
-                             "Ret plan.pulje, eller installer regelpakken for puljen.",
+                             "Ret `plan.pulje`, eller installer regelpakken for puljen.",
                           en=f"The pulje {pulje} has no rule pack in this installation of planlint, so the round's "
                              "rules (areas, cooperation agreements, board, period) were not checked. Correct "
-                             "plan.pulje, or install the rule pack for the pulje.")
+                             "`plan.pulje`, or install the rule pack for the pulje.")

@@ -27,6 +27,13 @@ def _years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _wrote_year(ctx, path) -> bool:
+    """Whether the file wrote a bare year there (format 1.1 `slut: 2017`), not a date."""
+    node = ctx.document.node_at(path) if ctx.document is not None else None
+    text = str(getattr(node, "text", "") or getattr(node, "value", "")).strip().strip("'\"")
+    return len(text) == 4 and text.isdigit()
+
+
 def _length(start: date, end: date, lang: str) -> str:
     """``4 år og 6 måneder`` / ``4 years and 6 months`` (whole months, rounded down)."""
     after = end + timedelta(days=1)
@@ -59,8 +66,8 @@ def check(plan, ctx):
     start, end = period.start, period.end
     if end < start:
         yield ctx.finding(period, "slut",
-                          da=f"Planperioden slutter ({end}) før den begynder ({start}). Ret plan.periode.",
-                          en=f"The plan period ends ({end}) before it begins ({start}). Correct plan.periode.")
+                          da=f"Planperioden slutter ({end}) før den begynder ({start}). Ret `plan.periode`.",
+                          en=f"The plan period ends ({end}) before it begins ({start}). Correct `plan.periode`.")
         return
     rules = ctx.pack.period
     expected = _years_later(start, rules.years) - timedelta(days=1)
@@ -71,12 +78,15 @@ def check(plan, ctx):
     da_len, en_len = _length(start, end, "da"), _length(start, end, "en")
     da = (f"Planperioden {start} – {end} er {da_len}; en helhedsplan i puljen {ctx.pack.pulje} løber "
           f"{rules.years} år. " + ("LBF støtter ikke en længere periode. " if longer else "")
-          + f"Ret plan.periode.slut til {expected}.")
+          + f"Ret `plan.periode.slut` til {expected}.")
     en = (f"The plan period {start} – {end} is {en_len}; a plan in the pulje {ctx.pack.pulje} runs "
           f"{rules.years} years. " + ("LBF does not fund a longer period. " if longer else "")
-          + f"Set plan.periode.slut to {expected}.")
-    # one year too long is the common slip (a fifth year counted); then the end date is certain
-    fix = (Fix.set_value(period.path_of("end"), expected, da=f"Sæt `plan.periode.slut` til {expected}",
-                         en=f"Set `plan.periode.slut` to {expected}")
+          + f"Set `plan.periode.slut` to {expected}.")
+    # one year too long is the common slip (a fifth year counted); then the end date is certain.
+    # A period written in years (1.1 `slut: 2017`) is corrected in years.
+    value = expected.year if _wrote_year(ctx, period.path_of("end")) and (expected.month, expected.day) == (12, 31) \
+        else expected
+    fix = (Fix.set_value(period.path_of("end"), value, da=f"Sæt `plan.periode.slut` til {value}",
+                         en=f"Set `plan.periode.slut` to {value}")
            if end == _years_later(expected + timedelta(days=1), 1) - timedelta(days=1) else None)
     yield ctx.finding(period, "slut", da=da, en=en, severity="error" if longer else "warning", fix=fix)

@@ -27,6 +27,6 @@ def check(plan, ctx):
     if latest is not None and period.end > latest:
         yield ctx.finding(period, "slut",
                           da=f"Planperioden slutter {period.end}, men planer i puljen {ctx.pack.pulje} skal slutte "
-                             f"senest {latest}. Flyt plan.periode.slut til {latest} eller tidligere.",
+                             f"senest {latest}. Flyt `plan.periode.slut` til {latest} eller tidligere.",
                           en=f"The plan period ends on {period.end}, but plans in the pulje {ctx.pack.pulje} must end "
-                             f"by {latest}. Move plan.periode.slut to {latest} or earlier.")
+                             f"by {latest}. Move `plan.periode.slut` to {latest} or earlier.")

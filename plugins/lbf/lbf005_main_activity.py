@@ -1,14 +1,17 @@
 """Each intervention area has exactly one hovedaktivitet: the activity the staff consider the
 bearing one, and the one that gets most resources. Under the 2006-2010 funds LBF required it to
-be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. Later rounds
-keep the practice, but it is no longer a formal requirement: warning (the pack's
+be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. CFBU's
+Boligsocialt overblik: LBF's målopfyldelsesskema "afløser selvevalueringerne i LBF's 2011-2014
+midler", so from then on naming a hovedaktivitet is only a note: info (the pack's
 `main_activity.severity`).
 
 Dansk:
 Hvert indsatsområde har præcis én hovedaktivitet: den aktivitet, medarbejderne anser for den
 bærende, og som får flest ressourcer. Under 2006-2010-midlerne krævede LBF, at den blev
-dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Senere
-puljer fører praksis videre, men uden formelt krav: advarsel (regelpakkens `main_activity.severity`).
+dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Ifølge
+CFBU's Boligsocialt overblik er LBF's målopfyldelsesskema det, der "afløser selvevalueringerne i
+LBF's 2011-2014 midler", så derefter er en hovedaktivitet kun en bemærkning: info (regelpakkens
+`main_activity.severity`).
 """
 
 from planlint import Example, rule
@@ -37,15 +40,15 @@ def check(plan, ctx):
                         for activity in activities)  # hovedaktivitet: ja is the core's PLN005, not a gap
         if not main and not malformed:
             yield ctx.finding(area, "aktiviteter", severity=severity,
-                              da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt hovedaktivitet: true på den "
+                              da=f"Indsatsområdet {name} har ingen hovedaktivitet. Sæt `hovedaktivitet: true` på den "
                                  "bærende aktivitet (den, der bruger flest ressourcer).",
-                              en=f"The area {name} has no hovedaktivitet. Set hovedaktivitet: true on its main "
+                              en=f"The area {name} has no hovedaktivitet. Set `hovedaktivitet: true` on its main "
                                  "activity (the one that uses most resources).")
         for extra in main[1:]:
             yield ctx.finding(extra, "hovedaktivitet", severity=severity,
                               da=f"Aktivitet {extra.label} er hovedaktivitet nr. {main.index(extra) + 1} i "
                                  f"indsatsområdet {name}; et indsatsområde har én hovedaktivitet "
-                                 f"({main[0].label}). Fjern hovedaktivitet: true her.",
+                                 f"({main[0].label}). Fjern `hovedaktivitet: true` her.",
                               en=f"Activity {extra.label} is main activity no. {main.index(extra) + 1} in the area "
                                  f"{name}; an area has one hovedaktivitet ({main[0].label}). Remove "
-                                 "hovedaktivitet: true here.")
+                                 "`hovedaktivitet: true` here.")

@@ -35,8 +35,8 @@ def check(plan, ctx):
         who = party_label(plan, party_id)
         yield ctx.finding(place,
                           da=f"{who} har ikke underskrevet planen; LBF kræver underskrift fra kommunen og "
-                             f"hver ansvarlig boligorganisation. Tilføj {{part: {party_id}, navn: ..., dato: ...}} "
-                             "under underskrifter.",
+                             f"hver ansvarlig boligorganisation. Tilføj `{{part: {party_id}, navn: ..., dato: ...}}` "
+                             "under `underskrifter`.",
                           en=f"{who} has not signed the plan; LBF requires the signature of the kommune "
-                             f"and of every responsible housing organisation. Add {{part: {party_id}, navn: ..., "
-                             "dato: ...} under underskrifter.")
+                             f"and of every responsible housing organisation. Add `{{part: {party_id}, navn: ..., "
+                             "dato: ...}` under `underskrifter`.")

@@ -36,13 +36,13 @@ def check(plan, ctx):
         if submitted:
             da = (f"Afdeling {name} har ikke godkendt planen på et afdelingsmøde, men planen er "
                   f"{plan.meta.effective_status}. Skriv datoen for afdelingsmødets godkendelse i "
-                  "godkendt_afdelingsmøde.")
+                  "`godkendt_afdelingsmøde`.")
             en = (f"Afdeling {name} has not approved the plan at an afdelingsmøde, yet the plan is "
-                  f"{plan.meta.effective_status}. Write the date of the meeting's approval in godkendt_afdelingsmøde.")
+                  f"{plan.meta.effective_status}. Write the date of the meeting's approval in `godkendt_afdelingsmøde`.")
         else:
             da = (f"Afdeling {name} har endnu ikke godkendt planen. Hold afdelingsmødet før planen indsendes, "
-                  "og skriv datoen i godkendt_afdelingsmøde.")
+                  "og skriv datoen i `godkendt_afdelingsmøde`.")
             en = (f"Afdeling {name} has not approved the plan yet. Hold the afdelingsmøde before the plan is "
-                  "submitted, and write its date in godkendt_afdelingsmøde.")
-        yield ctx.finding(section, "godkendt_afdelingsmøde", da=da, en=en,
+                  "submitted, and write its date in `godkendt_afdelingsmøde`.")
+        yield ctx.finding(section, "`godkendt_afdelingsmøde`", da=da, en=en,
                           severity="error" if submitted else "warning")

@@ -34,10 +34,10 @@ def check(plan, ctx):
         da = (f"Planen har ingen samarbejdsaftaler; LBF kræver dem i puljen {ctx.pack.pulje}. Tilføj under "
               "samarbejdsaftaler de aftaler, kommune, boligorganisation og partnere har indgået om indsatsen.")
         en = (f"The plan has no cooperation agreements; LBF requires them in the pulje {ctx.pack.pulje}. Add the "
-              "agreements the kommune, housing organisation and partners made about the work under samarbejdsaftaler.")
+              "agreements the kommune, housing organisation and partners made about the work under `samarbejdsaftaler`.")
     else:
         da = (f"Planen har ingen samarbejdsaftaler. De er ikke et krav i puljen {ctx.pack.pulje}, men en aftale "
-              "forpligter parterne; tilføj dem under samarbejdsaftaler.")
+              "forpligter parterne; tilføj dem under `samarbejdsaftaler`.")
         en = (f"The plan has no cooperation agreements. They are not required in the pulje {ctx.pack.pulje}, but an "
-              "agreement commits the parties; add them under samarbejdsaftaler.")
+              "agreement commits the parties; add them under `samarbejdsaftaler`.")
     yield ctx.finding(present_or_plan(ctx, "samarbejdsaftaler"), da=da, en=en, severity=rule.severity)

@@ -17,7 +17,7 @@ planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakken
 
 from planlint import Example, rule
 
-from .frame import board_gaps, has_board, party_label, present_or_plan
+from .frame import board_gaps, body_words, has_board, party_label, present_or_plan
 
 
 @rule(
@@ -39,6 +39,7 @@ def check(plan, ctx):
         return  # no board requirement in this round (RULES.md: "—"); LBF011 still asks for co-financers' seats
     demand_da = "LBF kræver" if rule.required else "LBF anbefaler"
     demand_en = "LBF requires" if rule.required else "LBF recommends"
+    body = body_words(plan)  # "styregruppen" in plans before 2015, or the plan's own name for it
     if not has_board(plan):
         org = plan.organisation
         if org is None:
@@ -48,17 +49,17 @@ def check(plan, ctx):
         else:
             place = org.board.path_of("members")
         yield ctx.finding(place, severity=rule.severity,
-                          da=f"Planen har ingen boligsocial bestyrelse med medlemmer; {demand_da} en i puljen "
-                             f"{ctx.pack.pulje}. Tilføj organisation.bestyrelse med medlemmer fra kommunens og "
+                          da=f"Planen har ingen {body['da_a']} med medlemmer; {demand_da} en i puljen "
+                             f"{ctx.pack.pulje}. Tilføj `organisation.bestyrelse` med medlemmer fra kommunens og "
                              "boligorganisationernes topledelse.",
-                          en=f"The plan has no boligsocial board with members; {demand_en} one in the pulje "
-                             f"{ctx.pack.pulje}. Add organisation.bestyrelse with members from the top management of "
+                          en=f"The plan has no {body['en_a']} with members; {demand_en} one in the pulje "
+                             f"{ctx.pack.pulje}. Add `organisation.bestyrelse` with members from the top management of "
                              "the kommune and the housing organisations.")
         return
     for party_id in board_gaps(plan):
         who = party_label(plan, party_id)
         yield ctx.finding(plan.organisation.board, "medlemmer", severity=rule.severity,
-                          da=f"{who} har intet medlem i den boligsociale bestyrelse; {demand_da} kommunens og "
-                             f"boligorganisationernes topledelse i bestyrelsen. Tilføj et medlem med part: {party_id}.",
-                          en=f"{who} has no member on the boligsocial board; {demand_en} the top management of the "
-                             f"kommune and housing organisations on the board. Add a member with part: {party_id}.")
+                          da=f"{who} har intet medlem i {body['da']}; {demand_da} kommunens og "
+                             f"boligorganisationernes topledelse dér. Tilføj et medlem med `part: {party_id}`.",
+                          en=f"{who} has no member on {body['en']}; {demand_en} the top management of the "
+                             f"kommune and housing organisations on it. Add a member with `part: {party_id}`.")

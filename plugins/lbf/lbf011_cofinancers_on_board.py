@@ -17,7 +17,7 @@ undtagen i en pulje uden krav om bestyrelse (2006-2010), hvor hver medfinansiere
 
 from planlint import Example, kr, rule
 
-from .frame import (LBF_TYPE, at_least_warning, board_gaps, board_party_ids, has_board, known, party_label,
+from .frame import (LBF_TYPE, at_least_warning, board_gaps, board_party_ids, body_words, has_board, known, party_label,
                     present_or_plan)
 
 
@@ -25,7 +25,8 @@ def _cofinancing(plan) -> dict[str, int]:
     """Kroner per co-financing party (every non-LBF source with money), in plan order."""
     totals: dict[str, int] = {}
     for source in (plan.budget.sources or []) if plan.budget else []:
-        if source.party and plan.party_type(source.party) not in (None, LBF_TYPE) and source.total > 0:
+        if source.party and plan.party_type(source.party) not in (None, LBF_TYPE) and source.total > 0 \
+                and not source.sought:  # money still applied for (1.1) co-finances nothing yet
             totals[source.party] = totals.get(source.party, 0) + source.total
     return {party_id: totals[party_id] for party_id in known(plan, totals)}
 
@@ -50,15 +51,16 @@ def check(plan, ctx):
         place = (present_or_plan(ctx, "organisation"),) if org is None else \
             (org.path_of("board"),) if org.board is None else (org.board.path_of("members"),)
     members = board_party_ids(plan)
+    body = body_words(plan)  # "styregruppen" in plans before 2015, or the plan's own name for it
     covered = set(board_gaps(plan)) if board_applies and at_least_warning(board_rule.severity) else set()
     for party_id, amount in _cofinancing(plan).items():
         if party_id in members or party_id in covered:
             continue
         who = party_label(plan, party_id)
         yield ctx.finding(*place,
-                          da=f"{who} medfinansierer planen med {kr(amount, 'da')}, men har intet medlem i den "
-                             f"boligsociale bestyrelse. Tilføj et medlem med part: {party_id}, så parten er med til "
+                          da=f"{who} medfinansierer planen med {kr(amount, 'da')}, men har intet medlem i "
+                             f"{body['da']}. Tilføj et medlem med `part: {party_id}`, så parten er med til "
                              "at styre og står til ansvar for sit bidrag.",
-                          en=f"{who} co-finances the plan with {kr(amount, 'en')} but has no member on the "
-                             f"boligsocial board. Add a member with part: {party_id}, so the party helps steer the "
+                          en=f"{who} co-finances the plan with {kr(amount, 'en')} but has no member on "
+                             f"{body['en']}. Add a member with `part: {party_id}`, so the party helps steer the "
                              "plan and answers for its contribution.")

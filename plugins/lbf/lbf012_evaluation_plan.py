@@ -30,13 +30,13 @@ def check(plan, ctx):
     if evaluation is not None:
         if evaluation.midterm is None and evaluation.final is None:
             yield ctx.finding(evaluation, "slut",
-                              da="Evalueringen har ingen datoer. Skriv under evaluering, hvornår midtvejs- og "
-                                 "slutevalueringen ligger (midtvejs, slut).",
-                              en="The evaluation has no dates. Write under evaluering when the mid-term and final "
-                                 "evaluation take place (midtvejs, slut).")
+                              da="Evalueringen har ingen datoer. Angiv under `evaluering`, hvornår midtvejs- og "
+                                 "slutevalueringen ligger (`midtvejs`, `slut`).",
+                              en="The evaluation has no dates. State under `evaluering` when the mid-term and final "
+                                 "evaluation take place (`midtvejs`, `slut`).")
         return
     yield ctx.finding(present_or_plan(ctx, "evaluering"),
-                      da="Planen beskriver ikke, hvordan og hvornår den evalueres. Tilføj evaluering med datoer for "
-                         "midtvejs- og slutevaluering (midtvejs, slut) og metoden (metode).",
-                      en="The plan does not say how and when it is evaluated. Add evaluering with the dates of the "
-                         "mid-term and final evaluation (midtvejs, slut) and the method (metode).")
+                      da="Planen beskriver ikke, hvordan og hvornår den evalueres. Tilføj `evaluering` med datoer for "
+                         "midtvejs- og slutevaluering (`midtvejs`, `slut`) og metoden (`metode`).",
+                      en="The plan does not say how and when it is evaluated. Add `evaluering` with the dates of the "
+                         "mid-term and final evaluation (`midtvejs`, `slut`) and the method (`metode`).")

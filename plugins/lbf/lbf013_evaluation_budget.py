@@ -32,7 +32,7 @@ def check(plan, ctx):
     if any(c.total > 0 and (c.category == "evaluering" or matches(c.note, notes)) for c in costs):
         return
     yield ctx.finding(plan.budget, "udgifter",
-                      da="Budgettet har ingen udgift til evaluering. Tilføj en linje under budget.udgifter med "
-                         "kategori: evaluering og beløb til midtvejs- og slutevalueringen.",
-                      en="The budget has no cost line for evaluation. Add a line under budget.udgifter with "
-                         "kategori: evaluering and the amounts for the mid-term and final evaluation.")
+                      da="Budgettet har ingen udgift til evaluering. Tilføj en linje under `budget.udgifter` med "
+                         "`kategori: evaluering` og beløb til midtvejs- og slutevalueringen.",
+                      en="The budget has no cost line for evaluation. Add a line under `budget.udgifter` with "
+                         "`kategori: evaluering` and the amounts for the mid-term and final evaluation.")

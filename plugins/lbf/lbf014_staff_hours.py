@@ -3,20 +3,24 @@ medarbejder is given 38 hours a week across activities, of a 37-hour post (002 l
 of notes-002). Over-booked staff means some activity will not get the time the plan promises.
 For each post (`rolle` in organisation.medarbejdere) the `timer_pr_uge` of every activity's
 medarbejderressourcer with that rolle are added and compared with the post's `timer_pr_uge`
-(several posts with one rolle count together). Equal is fine.
+(several posts with one rolle count together). Equal is fine. A range (format 1.1
+`timer_pr_uge: "1-2"`) counts with its upper bound and is shown as written.
 
 Dansk:
 De timer, aktiviteterne bruger af en stilling, kan ikke overstige stillingen: Rum for Livs
 boligsociale medarbejder får 38 timer om ugen på tværs af aktiviteterne, af en stilling på 37
 timer (002 l.2051, jf. notes-002 §3.3). Overbookede medarbejdere betyder, at en aktivitet ikke
 får den tid, planen lover. For hver stilling lægges aktiviteternes `timer_pr_uge` for den rolle
-sammen og sammenlignes med stillingens `timer_pr_uge`. Lige op går.
+sammen og sammenlignes med stillingens `timer_pr_uge`. Lige op går. Et interval (format 1.1
+`timer_pr_uge: "1-2"`) tæller med sin øvre grænse og vises, som det er skrevet.
 """
 
-from planlint import Example, join, number, rule
+from planlint import Example, HourRange, join, number, rule, upper_hours
 
 
 def _hours(value, lang: str) -> str:
+    if isinstance(value, HourRange):  # 1.1 "1-2": shown as written, summed by its upper bound
+        return value.text(lang)
     return number(value, lang, 0 if float(value).is_integer() else 1)
 
 
@@ -39,11 +43,11 @@ def check(plan, ctx):
         used = [(activity, resource.hours_per_week) for _, activity in plan.activities()
                 for resource in activity.staff or []
                 if resource.role == role and resource.hours_per_week is not None]
-        booked = sum(hours for _, hours in used)
+        booked = sum(upper_hours(hours) for _, hours in used)
         if booked <= available:
             continue
-        uses_da = join([f"{a.label} ({_hours(h, 'da')} t)" for a, h in used], "da")
-        uses_en = join([f"{a.label} ({_hours(h, 'en')} h)" for a, h in used], "en")
+        uses_da = join([f"{a.label} ({_hours(h, 'da')} t)" for a, h in used], "da", limit=3)
+        uses_en = join([f"{a.label} ({_hours(h, 'en')} h)" for a, h in used], "en", limit=3)
         yield ctx.finding(role_posts[0], "timer_pr_uge",
                           da=f"Stillingen {role} har {_hours(available, 'da')} timer om ugen, men aktiviteterne "
                              f"bruger {_hours(booked, 'da')}: {uses_da}. Skær aktiviteternes timer ned med "

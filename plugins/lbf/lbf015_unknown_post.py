@@ -21,7 +21,7 @@ from planlint import Example, closest, rule
     title=("Ansvarlig eller rolle er hverken en stilling eller en part",
            "Responsible or role is neither a post nor a party"),
     source="RULES.md, Plan frame (Staff: \"An ansvarlig or rolle that names no post or part: error\"); "
-           "FORMAT.md, aktiviteter (ansvarlig: a rolle from organisation.medarbejdere, or a part id)",
+           "FORMAT.md, aktiviteter (ansvarlig: a rolle from `organisation.medarbejdere`, or a part id)",
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulenten"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulent"),
 )
@@ -36,23 +36,23 @@ def check(plan, ctx):
         guess = closest(value, names)
         if lang == "en":
             return (f"Did you mean '{guess}'?" if guess else
-                    "Write a post from organisation.medarbejdere or a party id, or add the post there.")
+                    "Write a post from `organisation.medarbejdere` or a party id, or add the post there.")
         return (f"Mente du '{guess}'?" if guess else
-                "Skriv en stilling fra organisation.medarbejdere eller et part-id, eller tilføj stillingen dér.")
+                "Skriv en stilling fra `organisation.medarbejdere` eller et part-id, eller tilføj stillingen dér.")
 
     for _, activity in plan.activities():
         if unknown(activity.responsible):
             value = activity.responsible
             yield ctx.finding(activity, "ansvarlig",
                               da=f"Aktivitet {activity.label}: ansvarlig '{value}' er hverken en stilling i "
-                                 f"organisation.medarbejdere eller en part. {fix(value, 'da')}",
+                                 f"`organisation.medarbejdere` eller en part. {fix(value, 'da')}",
                               en=f"Activity {activity.label}: ansvarlig '{value}' is neither a post in "
-                                 f"organisation.medarbejdere nor a part. {fix(value, 'en')}")
+                                 f"`organisation.medarbejdere` nor a party. {fix(value, 'en')}")
         for resource in activity.staff or []:
             if unknown(resource.role):
                 value = resource.role
                 yield ctx.finding(resource, "rolle",
                                   da=f"Aktivitet {activity.label}: medarbejderressourcen '{value}' er hverken en "
-                                     f"stilling i organisation.medarbejdere eller en part. {fix(value, 'da')}",
+                                     f"stilling i `organisation.medarbejdere` eller en part. {fix(value, 'da')}",
                                   en=f"Activity {activity.label}: the staff resource '{value}' is neither a post in "
-                                     f"organisation.medarbejdere nor a part. {fix(value, 'en')}")
+                                     f"`organisation.medarbejdere` nor a party. {fix(value, 'en')}")

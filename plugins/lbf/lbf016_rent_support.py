@@ -33,8 +33,8 @@ def check(plan, ctx):
         if matches(cost.note, patterns):
             yield ctx.finding(cost, "note",
                               da=f"Udgiften '{cost.note}' ({kr(cost.total, 'da')}) er huslejestøtte, som LBF "
-                                 "bevilger særskilt, ikke gennem helhedsplanen. Tag linjen ud af budget.udgifter "
+                                 "bevilger særskilt, ikke gennem helhedsplanen. Tag linjen ud af `budget.udgifter` "
                                  "(og den tilsvarende finansiering).",
                               en=f"The cost '{cost.note}' ({kr(cost.total, 'en')}) is rent support, which LBF grants "
-                                 "separately, not through the plan. Take the line out of budget.udgifter (and the "
+                                 "separately, not through the plan. Take the line out of `budget.udgifter` (and the "
                                  "matching financing).")

@@ -35,9 +35,9 @@ def planlint_facts(plan, pack):
     years = target_years(plan, getattr(pack, "success", None) if pack is not None else None)
     ends = partial_ends(plan)
     criteria = {}
-    for _area, activity in plan.activities():
+    for area, activity in plan.activities():
         key = activity_key(activity)
         if key in criteria:  # duplicate ids are PLN010; keep both in the report
             key = f"{key} ({format_path(activity.plan_path)})"
-        criteria[key] = completeness(activity, years, ends)
+        criteria[key] = completeness(activity, years, ends, area)
     return {"criteria": criteria}

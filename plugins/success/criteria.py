@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planlint import format_path, number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from planlint import Activity, Area, CheckContext, Criterion, Plan
+    from planlint import Activity, Area, CheckContext, Criterion, Goal, Plan
 
     from .pack_section import SuccessTerms
 
@@ -33,24 +33,41 @@ _SHORT = 60  # characters of a beskrivelse quoted in a message
 
 # --- walking -------------------------------------------------------------------
 
-def each_criterion(plan: Plan) -> Iterator[tuple[Area, Activity, int, Criterion]]:
-    """Every criterion with its area, activity and 0-based index, in plan order."""
-    for area, activity in plan.activities():
-        for index, criterion in enumerate(activity.criteria or []):
+def each_criterion(plan: Plan) -> Iterator[tuple[Area | None, Activity | Area | Goal, int, Criterion]]:
+    """Every criterion with its area, holder and 0-based index, in plan order.
+
+    The holder is an activity, or (format 1.1) an area whose criteria stand for
+    each of its activities without their own, or one of the plan's overall
+    goals (``plan.mål``, area None).  Each criterion is judged once, where it is
+    written."""
+    for goal in plan.goals():
+        for index, criterion in enumerate(goal.criteria or []):
             if criterion is not None:
-                yield area, activity, index, criterion
+                yield None, goal, index, criterion
+    for area in plan.areas or []:
+        holders = [area, *(a for a in area.activities or [] if a is not None)]
+        for holder in holders:
+            for index, criterion in enumerate(holder.criteria or []):
+                if criterion is not None:
+                    yield area, holder, index, criterion
 
 
-def criteria_of(activity: Activity) -> list[tuple[int, Criterion]]:
+def criteria_of(activity: Activity | Area) -> list[tuple[int, Criterion]]:
     return [(i, c) for i, c in enumerate(activity.criteria or []) if c is not None]
+
+
+def effective_criteria(activity: Activity, area: Area | None) -> list[tuple[int, Criterion]]:
+    """The activity's own criteria, or (1.1) its area's when it has none."""
+    return criteria_of(activity) or (criteria_of(area) if area is not None else [])
 
 
 # --- naming --------------------------------------------------------------------
 
 def criterion_name(activity: Activity, index: int, criterion: Criterion, lang: str) -> str:
     """``Aktivitet 5.1.1 Forældre og læring, succeskriterium 2 ("100 familier ...")``."""
-    head = (f"Aktivitet {activity.label}, succeskriterium {index + 1}" if lang == "da"
-            else f"Activity {activity.label}, success criterion {index + 1}")
+    kind = activity.kind[0] if lang == "da" else activity.kind[1]
+    head = (f"{kind} {activity.label}, succeskriterium {index + 1}" if lang == "da"
+            else f"{kind} {activity.label}, success criterion {index + 1}")
     text = " ".join((criterion.description or "").split())
     if not text:
         return head
@@ -104,6 +121,11 @@ def targets(criterion: Criterion) -> dict[int, float | int]:
     return dict(criterion.targets or {})
 
 
+def has_targets(criterion: Criterion) -> bool:
+    """A year map of targets, or (1.1) one target for the whole period (``mål_periode``)."""
+    return bool(criterion.targets) or criterion.period_target is not None
+
+
 def partial_ends(plan: Plan) -> tuple[int, int] | None:
     """The period's first and last calendar year, when the period covers neither in full.
 
@@ -144,20 +166,21 @@ def components(criterion: Criterion, years: list[int],
         "enhed": not blank(criterion.unit),
         "baseline": has_baseline(criterion),
         # without a known period, any numeric target counts
-        "mål for alle år": bool(targets(criterion)) and not years_without_target(criterion, years, ends),
+        "mål for alle år": criterion.period_target is not None
+        or (bool(targets(criterion)) and not years_without_target(criterion, years, ends)),
         "datakilde": not blank(criterion.data_source),
     }
     return {name: present[name] for name in COMPONENTS}
 
 
 def completeness(activity: Activity, years: list[int],
-                 ends: tuple[int, int] | None = None) -> dict[str, Any]:
+                 ends: tuple[int, int] | None = None, area: Area | None = None) -> dict[str, Any]:
     """How complete an activity's criteria are: components present / expected.
 
     An activity without criteria counts as one empty criterion (0 of 6), so a
     report never shows it as complete or divides by zero.
     """
-    found = [components(criterion, years, ends) for _, criterion in criteria_of(activity)]
+    found = [components(criterion, years, ends) for _, criterion in effective_criteria(activity, area)]
     if not found:
         return {"label": activity.label, "count": 0, "present": 0, "expected": len(COMPONENTS),
                 "complete": False, "missing": list(COMPONENTS)}

@@ -30,9 +30,9 @@ _ACTIVITY = "indsatsområder[0].aktiviteter[0]"
     good=Example(at=_ACTIVITY, yaml="hovedaktivitet: true"),
 )
 def check(plan, ctx):
-    for _area, activity in plan.activities():
-        # a list the schema rejected is already a PLN finding
-        if criteria_of(activity) or not absent(ctx, activity, "succeskriterier"):
+    for area, activity in plan.activities():
+        # a list the schema rejected is already a PLN finding; (1.1) the area's criteria stand in
+        if criteria_of(activity) or criteria_of(area) or not absent(ctx, activity, "succeskriterier"):
             continue
         main = bool(activity.main)
         kind_da = "Hovedaktiviteten" if main else "Aktiviteten"
@@ -40,10 +40,10 @@ def check(plan, ctx):
         yield ctx.finding(
             activity, "succeskriterier",
             severity="error" if main else "warning",
-            da=f"{kind_da} {activity.label} har ingen succeskriterier. Tilføj 'succeskriterier' med "
+            da=f"{kind_da} {activity.label} har ingen succeskriterier. Tilføj `succeskriterier` med "
                "mindst ét kriterium med indikator, niveau, enhed, baseline, mål for hvert planår "
                "og datakilde.",
-            en=f"{kind_en} {activity.label} has no success criteria. Add 'succeskriterier' with at "
+            en=f"{kind_en} {activity.label} has no success criteria. Add `succeskriterier` with at "
                "least one criterion with an indicator, level, unit, baseline, a target for every "
                "plan year and a data source.",
         )

@@ -31,9 +31,9 @@ def check(plan, ctx):
         yield ctx.finding(
             criterion, "indikator",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler en "
-               "indikator. Tilføj 'indikator' med det, der tælles eller måles, fx 'Antal unikke "
+               "indikator. Tilføj `indikator` med det, der tælles eller måles, fx 'Antal unikke "
                "deltagere, der starter i job eller uddannelse'.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
-               "indicator. Add 'indikator' saying what is counted or measured, e.g. 'Antal unikke "
+               "indicator. Add `indikator` saying what is counted or measured, e.g. 'Antal unikke "
                "deltagere, der starter i job eller uddannelse'.",
         )

@@ -31,7 +31,7 @@ def check(plan, ctx):
         yield ctx.finding(
             criterion, "enhed",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler en "
-               "enhed. Tilføj 'enhed', fx personer, familier eller procent.",
+               "enhed. Tilføj `enhed`, fx personer, familier eller procent.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
-               "unit. Add 'enhed', e.g. personer, familier or procent.",
+               "unit. Add `enhed`, e.g. personer, familier or procent.",
         )

@@ -37,16 +37,16 @@ def check(plan, ctx):
             if absent(ctx, criterion, "baseline"):  # else: a rejected value, reported as PLN
                 yield ctx.finding(
                     criterion, "baseline",
-                    da=f"{name_da}: Succeskriteriet mangler en baseline. Tilføj 'baseline' med "
+                    da=f"{name_da}: Succeskriteriet mangler en baseline. Tilføj `baseline` med "
                        "niveauet før planen, fx {værdi: 20, år: 2020, kilde: Jobcentrets opgørelse}.",
-                    en=f"{name_en}: The success criterion has no baseline. Add 'baseline' with the "
+                    en=f"{name_en}: The success criterion has no baseline. Add `baseline` with the "
                        "level before the plan, e.g. {værdi: 20, år: 2020, kilde: Jobcentrets opgørelse}.",
                 )
         elif absent(ctx, criterion, "baseline", "værdi"):
             yield ctx.finding(
                 criterion, "baseline", "værdi",
-                da=f"{name_da}: Baseline har ingen værdi. Tilføj 'værdi' med niveauet før planen "
-                   "under 'baseline'.",
-                en=f"{name_en}: The baseline has no value. Add 'værdi' with the level before the "
-                   "plan under 'baseline'.",
+                da=f"{name_da}: Baseline har ingen værdi. Tilføj `værdi` med niveauet før planen "
+                   "under `baseline`.",
+                en=f"{name_en}: The baseline has no value. Add `værdi` with the level before the "
+                   "plan under `baseline`.",
             )

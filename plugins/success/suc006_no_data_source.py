@@ -32,9 +32,9 @@ def check(plan, ctx):
         yield ctx.finding(
             criterion, "datakilde",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler en "
-               "datakilde. Tilføj 'datakilde' med, hvor tallet kommer fra og hvor ofte det "
+               "datakilde. Tilføj `datakilde` med, hvor tallet kommer fra og hvor ofte det "
                "opgøres, fx 'Deltagerlister, opgjort kvartalsvis'.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
-               "data source. Add 'datakilde' saying where the number comes from and how often it "
+               "data source. Add `datakilde` saying where the number comes from and how often it "
                "is counted, e.g. 'Deltagerlister, opgjort kvartalsvis'.",
         )

@@ -34,9 +34,9 @@ def check(plan, ctx):
         yield ctx.finding(
             criterion, "niveau",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler et "
-               "niveau. Tilføj 'niveau': aktivitet (det, der leveres), resultat (forandringen for "
+               "niveau. Tilføj `niveau`: aktivitet (det, der leveres), resultat (forandringen for "
                "deltagerne) eller effekt (virkningen i området).",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
-               "level. Add 'niveau': aktivitet (what is delivered), resultat (the change for the "
+               "level. Add `niveau`: aktivitet (what is delivered), resultat (the change for the "
                "participants) or effekt (the impact in the area).",
         )

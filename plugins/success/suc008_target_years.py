@@ -52,6 +52,8 @@ def check(plan, ctx):
         # no mål at all is SUC004; a mål that is no mapping is a schema error (PLN)
         if criterion.targets is None or absent(ctx, criterion, "mål"):
             continue
+        if criterion.period_target is not None:
+            continue  # (1.1) one target for the whole period: no year is missing
         missing = [year for year in years_without_target(criterion, years, ends)
                    if absent(ctx, criterion, "mål", str(year))]  # a bad value there is PLN
         if not missing:
@@ -60,8 +62,8 @@ def check(plan, ctx):
             criterion, "mål", str(missing[0]),
             da=f"{criterion_name(activity, index, criterion, 'da')}: Succeskriteriet mangler mål "
                f"for {join(missing, 'da')}. Tilføj et tal for {'hvert af årene' if len(missing) > 1 else 'året'} "
-               "under 'mål'.",
+               "under `mål`.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The success criterion has no "
                f"target for {join(missing, 'en')}. Add a number for {'each of these years' if len(missing) > 1 else 'that year'} "
-               "under 'mål'.",
+               "under `mål`.",
         )

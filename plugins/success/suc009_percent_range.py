@@ -34,7 +34,7 @@ def _bounds(words, lang: str) -> str:
     severity="error",
     title=("Procentværdi uden for 0-100", "Percentage outside 0-100"),
     source="FORMAT.md, succeskriterier ('enhed: procent means targets are 0-100'); RULES.md, "
-           "Success criteria (SUC): 'enhed: procent with a value outside 0-100: error'",
+           "Success criteria (SUC): `enhed: procent with a value outside 0-100: error`",
     bad=Example(at=_CRITERION, yaml="enhed: procent\nbaseline: {værdi: 20, år: 2020}\n"
                                     "mål: {2021: 25, 2022: 30, 2023: 35, 2024: 140}"),
     good=Example(at=_CRITERION, yaml="enhed: procent\nbaseline: {værdi: 20, år: 2020}\n"
@@ -58,9 +58,20 @@ def check(plan, ctx):
             yield ctx.finding(
                 criterion, "baseline", "værdi",
                 da=f"{name_da}: Baseline {shown} ligger uden for {_bounds(words, 'da')} procent. "
-                   "Ret værdien til en andel i procent, eller skift 'enhed', hvis det er et antal.",
+                   "Ret værdien til en andel i procent, eller skift `enhed`, hvis det er et antal.",
                 en=f"{name_en}: The baseline {value_text(criterion.baseline.value, 'en')} is outside "
-                   f"{_bounds(words, 'en')} percent. Correct it to a percentage, or change 'enhed' if "
+                   f"{_bounds(words, 'en')} percent. Correct it to a percentage, or change `enhed` if "
+                   "it is a count.",
+            )
+        whole = criterion.period_target
+        if whole is not None and outside(whole):  # (1.1) one target for the whole period
+            yield ctx.finding(
+                criterion, "mål_periode",
+                da=f"{name_da}: Målet for perioden ({value_text(whole, 'da')}) ligger uden for "
+                   f"{_bounds(words, 'da')} procent. Ret målet til en andel i procent, eller skift "
+                   "`enhed`, hvis det er et antal.",
+                en=f"{name_en}: The target for the period ({value_text(whole, 'en')}) is outside "
+                   f"{_bounds(words, 'en')} percent. Correct it to a percentage, or change `enhed` if "
                    "it is a count.",
             )
         bad_years = sorted(year for year, value in targets(criterion).items() if outside(value))
@@ -70,7 +81,7 @@ def check(plan, ctx):
             yield ctx.finding(
                 criterion, "mål", str(bad_years[0]),
                 da=f"{name_da}: Målet ligger uden for {_bounds(words, 'da')} procent ({values_da}). "
-                   "Ret målene til andele i procent, eller skift 'enhed', hvis det er et antal.",
+                   "Ret målene til andele i procent, eller skift `enhed`, hvis det er et antal.",
                 en=f"{name_en}: The target is outside {_bounds(words, 'en')} percent ({values_en}). "
-                   "Correct the targets to percentages, or change 'enhed' if they are counts.",
+                   "Correct the targets to percentages, or change `enhed` if they are counts.",
             )

@@ -34,8 +34,8 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 )
 def check(plan, ctx):
     for area in plan.areas or []:
-        levels = {criterion.level for activity in area.activities or [] if activity is not None
-                  for _i, criterion in criteria_of(activity)}
+        holders = [area, *(a for a in area.activities or [] if a is not None)]  # (1.1) area criteria
+        levels = {criterion.level for holder in holders for _i, criterion in criteria_of(holder)}
         # RULES.md: "whose criteria are all `niveau: aktivitet`"; a criterion without a niveau
         # is SUC007's finding and may well be the outcome criterion
         if levels != {"aktivitet"}:

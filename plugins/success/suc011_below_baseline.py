@@ -57,6 +57,19 @@ def check(plan, ctx):
         if not has_baseline(criterion):
             continue
         base = criterion.baseline.value
+        whole = criterion.period_target
+        # (1.1) one target for the whole period; the numbers first: the word list costs more
+        if whole is not None and whole < base and not aims_at_fall(criterion, words):
+            yield ctx.finding(
+                criterion, "mål_periode",
+                da=f"{criterion_name(activity, index, criterion, 'da')}: Målet for perioden "
+                   f"({value_text(whole, 'da')}) ligger under baseline ({value_text(base, 'da')}). Hæv "
+                   "målet, ret baseline, eller skriv i indikatoren, at der skal måles et fald (fx 'færre').",
+                en=f"{criterion_name(activity, index, criterion, 'en')}: The target for the period "
+                   f"({value_text(whole, 'en')}) is below the baseline ({value_text(base, 'en')}). Raise "
+                   "the target, correct the baseline, or say in the indicator that a fall is measured "
+                   "(e.g. 'færre').",
+            )
         low = sorted(year for year, value in targets(criterion).items() if value < base)
         if not low or aims_at_fall(criterion, words):  # the numbers first: the word list costs more
             continue

@@ -91,7 +91,10 @@ def check(plan, ctx):
     words = terms(ctx)
     if words is None:
         return
-    for _area, activity in plan.activities():
+    holders = [*plan.goals()]
+    for area in plan.areas or []:  # (1.1) goals' and areas' criteria form chains too
+        holders += [area, *(a for a in area.activities or [] if a is not None)]
+    for activity in holders:
         items = criteria_of(activity)
         years = sorted({year for _i, c in items for year in targets(c)})
         reported = set()
@@ -105,11 +108,11 @@ def check(plan, ctx):
                 value = targets(run[0][1])[year]
                 yield ctx.finding(
                     run[1][1],
-                    da=f"Aktivitet {activity.label}: Succeskriterium {join(numbers, 'da')} har alle "
+                    da=f"{activity.kind[0]} {activity.label}: Succeskriterium {join(numbers, 'da')} har alle "
                        f"målet {value_text(value, 'da')} i {year}, så planen forudsætter, at alle går "
                        "videre fra hvert trin til det næste (100 % konvertering). Sæt realistiske, "
                        "lavere mål for de senere trin.",
-                    en=f"Activity {activity.label}: Success criteria {join(numbers, 'en')} all have "
+                    en=f"{activity.kind[1]} {activity.label}: Success criteria {join(numbers, 'en')} all have "
                        f"the target {value_text(value, 'en')} in {year}, so the plan assumes that "
                        "everyone moves on from each step to the next (100 % conversion). Set "
                        "realistic, lower targets for the later steps.",

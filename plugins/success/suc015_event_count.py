@@ -3,8 +3,9 @@ jobs, but "some are repeaters ... every participant is registered anew at job st
 (001 l.591-593): a count of events (deltagelser, besøg, fremmøder, registreringer,
 tilmeldinger, henvendelser) overstates how many persons were reached. Reported when the enhed
 is an event count (rule pack success.event_units) while the indikator is about persons,
-families, young people or residents (success.person_terms). An info: counting events can be
-right for an output, but then the indicator should not read as a number of persons.
+families, young people or residents (success.person_terms); without an indikator the
+beskrivelse is read instead, and the message says which of the two it read. An info: counting
+events can be right for an output, but then the indicator should not read as a number of persons.
 
 Dansk:
 Tæl unikke personer, ikke registreringer. Et jobprojekt opgjorde 280 unge formidlet til job,
@@ -12,8 +13,9 @@ men "Nogle unge er gengangere ... alle deltagere registreres på ny ved jobstart
 l.591-593): en optælling af hændelser (deltagelser, besøg, fremmøder, registreringer,
 tilmeldinger, henvendelser) overdriver, hvor mange personer der blev nået. Meldes, når enheden
 er en optælling af hændelser (regelpakkens success.event_units), mens indikatoren handler om
-personer, familier, unge eller beboere (success.person_terms). En info: at tælle hændelser kan
-være rigtigt for et output, men så bør indikatoren ikke lyde som et antal personer.
+personer, familier, unge eller beboere (success.person_terms); uden indikator læses
+beskrivelsen i stedet, og meddelelsen siger, hvilken af de to den læste. En info: at tælle
+hændelser kan være rigtigt for et output, men så bør indikatoren ikke lyde som et antal personer.
 """
 
 from planlint import Example, rule
@@ -40,12 +42,15 @@ def check(plan, ctx):
         about = criterion.indicator or criterion.description
         if not mentions(words.event_units, unit) or not mentions(words.person_terms, about):
             continue
+        # say what was read: the indikator, or the beskrivelse when there is none
+        read_da, read_en = (("indikatoren", "the indicator") if criterion.indicator
+                            else ("beskrivelsen", "the description"))
         yield ctx.finding(
             criterion, "enhed",
             da=f"{criterion_name(activity, index, criterion, 'da')}: Enheden '{unit.strip()}' tæller "
-               "hændelser, men indikatoren handler om personer. Tæl unikke personer (fx 'enhed: "
-               "personer' og 'Antal unikke deltagere ...'), så gengangere ikke tælles flere gange.",
+               f"hændelser, men {read_da} handler om personer. Tæl unikke personer (fx `enhed: "
+               "personer` og `indikator: Antal unikke deltagere ...`), så gengangere ikke tælles flere gange.",
             en=f"{criterion_name(activity, index, criterion, 'en')}: The unit '{unit.strip()}' counts "
-               "events, but the indicator is about persons. Count unique persons (e.g. 'enhed: "
-               "personer' and 'Antal unikke deltagere ...'), so that repeaters are not counted twice.",
+               f"events, but {read_en} is about persons. Count unique persons (e.g. `enhed: "
+               "personer` and `indikator: Antal unikke deltagere ...`), so that repeaters are not counted twice.",
         )

@@ -10,6 +10,7 @@ third-party plugin.
 * words and numbers: ``kr``, ``percent``, ``join``, ``number``, ``closest``,
   ``Candidates``;
 * the plan: ``Plan`` and its parts (``Activity``, ``Party``, ...), ``PlanDocument``;
+  format 1.1's values ``PartialDate``, ``HourRange`` and their helpers;
 * rule packs: ``RulePack``, ``PackSection`` and ``Patterns`` (a plugin's own
   section of a pack).
 
@@ -42,7 +43,9 @@ _LAZY = {
     **dict.fromkeys((
         "Plan", "PlanMeta", "Period", "Party", "Section", "Member", "Body", "ProjectLead", "Staff",
         "Organisation", "Signature", "Agreement", "StaffResource", "Baseline", "Criterion", "Forankring",
-        "Activity", "Area", "Source", "Cost", "Totals", "Budget", "Evaluation"), "model"),
+        "Activity", "Area", "Source", "Cost", "Totals", "Budget", "Evaluation", "Goal"), "model"),
+    # the values format 1.1 adds: a date known to the month or year, a range of hours a week
+    **dict.fromkeys(("PartialDate", "HourRange", "earliest", "latest", "upper_hours"), "format11"),
     "Base": "model",
     "PlanDocument": "document",
     # what ``planlint init`` writes until the author fills it in (the placeholder rule reads it)

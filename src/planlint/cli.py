@@ -39,6 +39,11 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class ShownLevel(str, Enum):
+    warning = "warning"
+    error = "error"
+
+
 class Lang(str, Enum):
     da = "da"
     en = "en"
@@ -155,6 +160,12 @@ def check(
     watch: bool = typer.Option(False, "--watch", help="Kontrollér igen ved hver gemning. / Re-check on save."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Parallelle processer (standard: maskinens kerner; 1: ingen). / Worker processes."),
+    show_all: bool = typer.Option(False, "--show-all",
+                                  help="rich: vis hver forekomst fuldt ud. / rich: show every occurrence in full."),
+    statistics: bool = typer.Option(False, "--statistics",
+                                    help="Én linje pr. regel med antal, niveau og titel. / One line per rule code."),
+    min_severity: Optional[ShownLevel] = typer.Option(
+        None, "--min-severity", help="Skjul lavere fund i visningen (exit-status uændret). / Hide lower findings."),
 ) -> None:
     """Lint plan files. / Kontrollér planfiler. ('-' reads a plan from standard input.)"""
     language = cli_lang(lang)
@@ -162,7 +173,8 @@ def check(
         paths=paths, format=format.value if format else None, lang=language,
         fail_on=fail_on.value if fail_on else None, select=select, ignore=ignore, config=config, output=output,
         max_file_size=max_file_size, plugin_timeout=plugin_timeout, rule_packs=rule_packs, parser=parser,
-        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff, jobs=jobs)
+        no_suppress=no_suppress, stdin_filename=stdin_filename, summary=summary, fix=fix, diff=diff, jobs=jobs,
+        show_all=show_all, statistics=statistics, min_severity=min_severity.value if min_severity else None)
     if watch:
         from .watch import watch_and_check
 
@@ -193,6 +205,10 @@ class CheckOptions:
     fix: bool = False
     diff: bool = False
     jobs: int | None = None  # None: the machine's cores (parallel.default_jobs)
+    # how the findings are shown (never what is found, nor the exit status)
+    show_all: bool = False
+    statistics: bool = False
+    min_severity: str | None = None
 
 
 def _check(options: CheckOptions) -> int:
@@ -217,7 +233,9 @@ def _check(options: CheckOptions) -> int:
 
         jobs = default_jobs()
     chosen = _chosen_format(options)
-    if chosen in STREAMED and options.output is None and not (options.fix or options.diff):
+    # a line format is written file by file, unless the whole run is needed first (fixes, statistics)
+    if (chosen in STREAMED and options.output is None and not (options.fix or options.diff or options.statistics)
+            and options.min_severity is None):
         return _check_streamed(linter, options, files, jobs, chosen, overrides, base)
     linted = linter.lint_paths(options.paths, options.stdin_filename, files, jobs=jobs)
     if len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty():
@@ -265,6 +283,13 @@ def _refuse_meaningless_options(options: CheckOptions) -> None:
     if size is not None and not 1 <= size <= LARGEST_FILE_SIZE:
         raise UsageError(f"--max-file-size skal være et antal byte fra 1 til {LARGEST_FILE_SIZE}, ikke {size}.",
                          f"--max-file-size must be a number of bytes from 1 to {LARGEST_FILE_SIZE}, not {size}.")
+    if options.show_all and options.format not in (None, "rich"):
+        raise UsageError(f"--show-all gælder kun formatet rich; --format {options.format} viser altid alle fund.",
+                         f"--show-all applies to the rich format only; --format {options.format} always shows "
+                         "every finding.")
+    if options.statistics and options.format not in (None, "text", "rich", "json"):
+        raise UsageError(f"--statistics skriver tekst eller json; brug --format text eller json, ikke {options.format}.",
+                         f"--statistics writes text or json; use --format text or json, not {options.format}.")
     parser = options.parser
     if parser is not None and parser not in available_backends():
         raise UsageError(f"Parseren '{parser}' findes ikke her; vælg en af: {', '.join(available_backends())}.",
@@ -301,8 +326,20 @@ def _write_report(results, options: CheckOptions, linter, overrides, base, plans
         rules=dict(linter.registry.rules) if linter.registry else {},
         to_file=output is not None,
         summary=options.summary,
+        show_all=options.show_all,
     )
-    write = get_writer(chosen)
+    if options.min_severity is not None:  # the exit status is already decided, from every finding
+        from .findings import Severity
+        from .formatters import at_least
+
+        results = at_least(results, Severity(options.min_severity))
+    if options.statistics:
+        from .formatters.statistics import write as write_statistics
+
+        as_json = chosen == "json"
+        write = lambda r, o, s: write_statistics(r, o, s, as_json=as_json)  # noqa: E731
+    else:
+        write = get_writer(chosen)
     if output is None:
         write(results, format_options, sys.stdout)
         return

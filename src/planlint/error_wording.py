@@ -26,6 +26,9 @@ _EXPECTED = {
     "date_range": ("en dato fra 1900-01-01 til 2200-12-31", "a date from 1900-01-01 to 2200-12-31"),
     "date_or_year": ("en dato (ÅÅÅÅ-MM-DD) eller et årstal", "a date (YYYY-MM-DD) or a year"),
     "year": ("et årstal, fx 2013", "a year, e.g. 2013"),
+    "partial_date": ("en dato (ÅÅÅÅ-MM-DD), en måned (ÅÅÅÅ-MM) eller et årstal",
+                     "a date (YYYY-MM-DD), a month (YYYY-MM) or a year"),
+    "hours": ("et tal over 0 eller et interval som \"1-2\"", "a number above 0 or a range like \"1-2\""),
 }
 
 

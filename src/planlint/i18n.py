@@ -46,9 +46,13 @@ def percent(share: Fraction | float, lang: str, decimals: int = 1, *, down: bool
     return f"{number(value, lang, decimals)} %"
 
 
-def join(items: Iterable[object], lang: str) -> str:
-    """``a, b og c`` / ``a, b and c``."""
+def join(items: Iterable[object], lang: str, limit: int | None = None) -> str:
+    """``a, b og c`` / ``a, b and c``; with ``limit`` and more items: ``a, b, c og 4 andre``."""
     words = [str(item) for item in items]
+    if limit is not None and len(words) > limit:
+        rest = len(words) - limit
+        others = (f"{rest} other" + "s" * (rest != 1)) if lang == "en" else f"{rest} {'anden' if rest == 1 else 'andre'}"
+        words = words[:limit] + [others]
     if len(words) <= 1:
         return "".join(words)
     conj = " and " if lang == "en" else " og "

@@ -1,6 +1,6 @@
 """``planlint init``: a new plan skeleton for one funding round (pulje).
 
-The skeleton is a complete, small plan in format version 1 (docs/format.md):
+The skeleton is a complete, small plan in format version 1.1 (docs/format.md):
 every required key, the round's allowed indsatsområde names as comments, one
 complete example activity (criterion, forankring, budget line) and the
 ``yaml-language-server`` line that gives an editor the schema.  It must parse
@@ -49,9 +49,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chair": ("<Formandens navn>", "<Name of the chair>"),
     "area_purpose": ("<Indsatsområdets formål>", "<Purpose of the intervention area>"),
     "activity": ("<Aktivitetens navn, fx Fremskudt jobvejledning>", "<Name of the activity, e.g. Fremskudt jobvejledning>"),
+    "criterion_text": ("<Succeskriteriet, som det står i planen>", "<The success criterion as the plan words it>"),
+    "local_evaluation": ("<Hvordan aktiviteten evalueres lokalt>", "<How the activity is evaluated locally>"),
+    "activity_text": ("<Aktivitetsboksens tekst fra planen (kontrolleres ikke)>",
+                      "<The activity box's text from the plan (not checked)>"),
     "c_schema": ("Skemaet til editoren", "The schema for the editor"),
-    "c_new": ("Ny boligsocial helhedsplan (planlints YAML-format, version 1; se docs/format.md).",
-              "A new boligsocial helhedsplan (planlint's YAML format, version 1; see docs/format.md)."),
+    "c_new": ("Ny boligsocial helhedsplan (planlints YAML-format, version 1.1; se docs/format.md).",
+              "A new boligsocial helhedsplan (planlint's YAML format, version 1.1; see docs/format.md)."),
     "c_fill": ("Erstat hver <pladsholder> og hvert eksempel; planlint check advarer (LBF030), til de er væk.",
                "Replace every <placeholder> and example; planlint check warns (LBF030) until they are gone."),
     "c_check": ("Kontrollér planen med: planlint check <fil>", "Check the plan with: planlint check <file>"),
@@ -62,6 +66,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "c_open": ("åben liste; andre navne giver en advarsel", "open list; other names give a warning"),
     "c_activity": ("Et komplet eksempel på en aktivitet; ret det, og kopiér det for hver aktivitet.",
                    "A complete example of an activity; edit it, and copy it for every activity."),
+    "c_period_target": ("eller ét mål for hele perioden: mål_periode: 40", "or one target for the whole period: mål_periode: 40"),
+    "c_either": ("eller hos_en_af: [..., ...], når én af flere parter overtager",
+                 "or hos_en_af: [..., ...] when one of several parties takes over"),
     "c_budget": ("hele kroner pr. år; eksempelbeløb: ret dem. LBF højst {lbf} %, lokal medfinansiering mindst {local} %",
                  "whole kroner per year; example amounts: change them. LBF at most {lbf} %, local co-financing at least {local} %"),
 }
@@ -141,7 +148,7 @@ def skeleton(pulje: str, kommune: str | None = None, boligorganisation: str | No
 # {w("c_new")}
 # {w("c_fill")}
 # {w("c_check")}
-version: 1
+version: 1.1
 plan:
   navn: {w("plan_name")}
   pulje: {_q(pulje)}
@@ -200,12 +207,16 @@ indsatsområder:
             enhed: personer
             baseline: {{værdi: 10, år: {before}, kilde: Jobcentrets opgørelse {before}}}
             mål: {targets}
+            # {w("c_period_target")}
             datakilde: Jobcentrets registreringer, opgjort halvårligt
+            kildetekst: {w("criterion_text")}
         forankring:
-          hos: [kommune]
+          hos: [kommune]          # {w("c_either")}
           hvordan: Jobcentret viderefører vejledningen i egen drift
           hvornår: {handover}
           aftale: sa-job
+        lokal_evaluering: {w("local_evaluation")}
+        kildetekst: {w("activity_text")}
 budget:
   # {budget_note}
   finansiering:

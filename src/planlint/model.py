@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from typing import Annotated, Any, Iterator, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Iterator, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
@@ -36,6 +36,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .findings import PlanPath
+from .scalars import FIRST_DATE, LAST_DATE, parse_date, parse_number, parse_whole_number  # noqa: F401 - re-exported
+from .format11 import (  # noqa: F401 - the values format 1.1 adds; plugins import them from here
+    HourRange,
+    PartialDate,
+    earliest,
+    latest,
+    parse_hours,
+    parse_partial_date,
+    parse_period_end,
+    parse_period_start,
+    parse_version,
+    upper_hours,
+)
 
 class _Required:
     """Marker for keys FORMAT.md marks (R); see the module docstring."""
@@ -86,38 +99,6 @@ def parse_amount(value: Any) -> int:
     return amount
 
 
-def parse_number(value: Any) -> float | int:
-    """A finite int or float; booleans, strings, .nan and .inf are refused."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PydanticCustomError("number", "not a number")
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        raise PydanticCustomError("number", "not a finite number")
-    return value
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-#: Dates a plan can hold (and the years of ``hvornår``): a period ending 9999-12-31 would make
-#: rules count thousands of years and date arithmetic overflow, so such a date never reaches them.
-FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2200, 12, 31)
-
-
-def parse_date(value: Any) -> date:
-    """An ISO date ``2013-01-01`` from 1900 to 2200; ``2013-02-30`` and bare numbers are refused."""
-    if isinstance(value, date):
-        parsed = value
-    elif isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            parsed = date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("date_invalid", "no such date") from None
-    else:
-        raise PydanticCustomError("date", "not a date")
-    if not FIRST_DATE <= parsed <= LAST_DATE:
-        raise PydanticCustomError("date_range", "a date from 1900 to 2200")
-    return parsed
-
-
 def parse_date_or_year(value: Any) -> date | int:
     """A date, or a bare year (``2016``) where FORMAT.md says "date or year".
 
@@ -138,18 +119,6 @@ def parse_date_or_year(value: Any) -> date | int:
         raise PydanticCustomError("date_or_year", "not a date or year") from None
 
 
-def parse_whole_number(value: Any) -> Any:
-    """A count or the format version: no booleans or digit strings.
-
-    pydantic's lax mode would read ``true`` as 1 and ``"400"`` as 400; the
-    format (and its JSON Schema) says a number, so those are type errors.
-    Floats go on to pydantic, which takes ``400.0`` and refuses ``400.5``.
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PydanticCustomError("int_type", "not a whole number")
-    return value
-
-
 def parse_year(value: Any) -> int:
     """A calendar year key of a year map (``2013``; ``"2013"`` is accepted too)."""
     if isinstance(value, str) and value.isdigit() and len(value) == 4:
@@ -167,7 +136,12 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 Count = Annotated[int, Field(ge=0), BeforeValidator(parse_whole_number)]
 #: ``true``/``"yes"`` are not booleans to pydantic's lax mode here (YAML 1.2: ``yes`` is text)
 Flag = StrictBool
-Version = Annotated[Literal[1], BeforeValidator(parse_whole_number)]
+Version = Annotated[Literal[1, "1.1"], BeforeValidator(parse_version)]
+#: a date of something that happened: a full date, or (1.1) a month or a year
+PastDate = Annotated[Union[date, PartialDate], BeforeValidator(parse_partial_date)]
+PeriodStart = Annotated[date, BeforeValidator(parse_period_start)]
+PeriodEnd = Annotated[date, BeforeValidator(parse_period_end)]
+Hours = Annotated[Union[int, float, HourRange], BeforeValidator(parse_hours)]
 Text = str
 Id = str
 
@@ -178,7 +152,8 @@ PartyType = Literal[
     "frivillige", "virksomhed", "uddannelsesinstitution", "politi", "region", "stat", "fond", "andet",
 ]
 PlanStatus = Literal["udkast", "indsendt", "godkendt"]
-AgreementStatus = Literal["underskrevet", "under_forhandling", "planlagt"]
+AgreementStatus = Literal["underskrevet", "indgået", "under_forhandling", "planlagt"]
+FundingStatus = Literal["bevilget", "søges"]
 Level = Literal["aktivitet", "resultat", "effekt"]
 SourceType = Literal["kontant", "naturalier"]
 CostCategory = Literal[
@@ -211,8 +186,9 @@ class Base(BaseModel):
         if isinstance(data, dict) and info.context is not None:
             missing = info.context.setdefault("missing", [])
             path = getattr(data, "path", ())
+            optional = cls._optional_here(data)
             for alias in _required_aliases(cls):
-                if data.get(alias) is None:
+                if data.get(alias) is None and alias not in optional:
                     missing.append((path, alias, cls))
         obj = handler(data)
         path = getattr(data, "path", None)
@@ -221,6 +197,11 @@ class Base(BaseModel):
             # pydantic's Python-level __getattr__/__setattr__, and rules ask for paths a lot
             obj.__pydantic_private__["_plan_path"] = path
         return obj
+
+    @classmethod
+    def _optional_here(cls, data: dict) -> tuple[str, ...]:
+        """Required keys this mapping may leave out (a ``søges`` financing row's ``beløb``)."""
+        return ()
 
     @property
     def plan_path(self) -> PlanPath:
@@ -243,8 +224,10 @@ R = REQUIRED  # short for the annotations below
 # --- the sections -------------------------------------------------------------
 
 class Period(Base):
-    start: Annotated[Optional[Date], R] = req("start", "Planperiodens første dag (ISO-dato).")
-    end: Annotated[Optional[Date], R] = req("slut", "Planperiodens sidste dag (ISO-dato).")
+    start: Annotated[Optional[PeriodStart], R] = req(
+        "start", "Planperiodens første dag (ISO-dato), eller et årstal (1.1: dets første dag).")
+    end: Annotated[Optional[PeriodEnd], R] = req(
+        "slut", "Planperiodens sidste dag (ISO-dato), eller et årstal (1.1: dets sidste dag).")
 
     def years(self) -> list[int]:
         """The calendar years the period touches (empty when a date is missing)."""
@@ -265,6 +248,8 @@ class PlanMeta(Base):
     vision: Optional[Text] = field("vision", "Helhedsplanens overordnede vision.")
     status: Optional[PlanStatus] = field(
         "status", "udkast, indsendt eller godkendt (standard: udkast).")
+    goals: Optional[list[Goal]] = field("mål", "1.1: planens overordnede mål, hvert med sine succeskriterier.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
     @property
     def effective_status(self) -> str:
@@ -275,6 +260,8 @@ class Party(Base):
     id: Annotated[Optional[Id], R] = req("id", "Partens id; andre dele af planen henviser til det.")
     name: Annotated[Optional[Text], R] = req("navn", "Partens navn.")
     type: Annotated[Optional[PartyType], R] = req("type", "Partens type, fx kommune eller ngo.")
+    parent: Optional[Id] = field(
+        "hører_under", "1.1: id på den part, som denne er en afdeling eller enhed af (fx driften).")
 
 
 class Section(Base):
@@ -284,8 +271,9 @@ class Section(Base):
         "boligorganisation", "Id på den boligorganisation, der ejer afdelingen.")
     tenancies: Optional[Count] = field("lejemål", "Antal lejemål.")
     residents: Optional[Count] = field("beboere", "Antal beboere.")
-    approved: Optional[Date] = field(
-        "godkendt_afdelingsmøde", "Datoen, hvor afdelingsmødet godkendte planen; mangler = ikke godkendt.")
+    approved: Optional[PastDate] = field(
+        "godkendt_afdelingsmøde",
+        "Datoen (1.1: eller måned/år), hvor afdelingsmødet godkendte planen; mangler = ikke godkendt.")
 
 
 class Member(Base):
@@ -321,7 +309,7 @@ class Organisation(Base):
 class Signature(Base):
     party: Optional[Id] = field("part", "Id på den part, der har skrevet under.")
     name: Optional[Text] = field("navn", "Hvem der skrev under.")
-    date: Optional[Date] = field("dato", "Underskriftens dato.")
+    date: Optional[PastDate] = field("dato", "Underskriftens dato (1.1: eller måned/år).")
 
 
 class Agreement(Base):
@@ -329,18 +317,25 @@ class Agreement(Base):
     parties: Annotated[Optional[Annotated[list[Id], Field(min_length=2)]], R] = req(
         "parter", "Id'er på aftalens parter (mindst to).")
     subject: Optional[Text] = field("emne", "Hvad aftalen handler om.")
-    status: Optional[AgreementStatus] = field("status", "underskrevet, under_forhandling eller planlagt.")
-    date: Optional[Date] = field("dato", "Datoen, aftalen blev underskrevet.")
+    status: Optional[AgreementStatus] = field(
+        "status",
+        "underskrevet, indgået (1.1: aftalt, intet underskrevet dokument), under_forhandling eller planlagt.")
+    date: Optional[PastDate] = field("dato", "Datoen, aftalen blev underskrevet (1.1: eller måned/år).")
 
     @property
     def signed(self) -> bool:
         return self.status == "underskrevet"
 
+    @property
+    def commits(self) -> bool:
+        """Signed, or (1.1) ``indgået``: agreed without a signed document cited."""
+        return self.status in ("underskrevet", "indgået")
+
 
 class StaffResource(Base):
     role: Optional[Text] = field("rolle", "En stilling fra organisation.medarbejdere.")
-    hours_per_week: Optional[Annotated[Number, Field(gt=0)]] = field(
-        "timer_pr_uge", "Timer pr. uge, som aktiviteten bruger af stillingen.")
+    hours_per_week: Optional[Hours] = field(
+        "timer_pr_uge", "Timer pr. uge, som aktiviteten bruger af stillingen (1.1: eller \"1-2\").")
 
 
 class Baseline(Base):
@@ -357,15 +352,19 @@ class Criterion(Base):
     unit: Optional[Text] = field("enhed", "Enheden: personer, familier, procent, ...")
     baseline: Optional[Baseline] = field("baseline", "Udgangsniveauet: {værdi, år, kilde}.")
     targets: Optional[NumbersByYear] = field("mål", "Mål pr. planår: {2021: 25, 2022: 30}.")
+    period_target: Optional[Number] = field("mål_periode", "1.1: ét mål for hele planperioden.")
     data_source: Optional[Text] = field("datakilde", "Hvordan det måles.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
 
 class Forankring(Base):
     parties: Optional[list[Id]] = field("hos", "Id'er på de parter, der overtager aktiviteten.")
+    either: Optional[list[Id]] = field("hos_en_af", "1.1: én af disse parter overtager (endnu ikke afgjort).")
     how: Optional[Text] = field("hvordan", "Hvordan aktiviteten videreføres.")
     when: Optional[DateOrYear] = field("hvornår", "Dato eller år for overdragelsen.")
     agreement: Optional[Id] = field("aftale", "Id på samarbejdsaftalen, der forpligter parten.")
     conditions: Optional[list[Text]] = field("betingelser", "Betingelser, fx fortsat finansiering.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
 
 class Activity(Base):
@@ -380,11 +379,16 @@ class Activity(Base):
     staff: Optional[list[StaffResource]] = field("medarbejderressourcer", "Medarbejdertimer pr. rolle.")
     criteria: Optional[list[Criterion]] = field("succeskriterier", "Aktivitetens succeskriterier.")
     forankring: Optional[Forankring] = field("forankring", "Hvem, hvordan, hvornår og med hvilken aftale.")
+    local_evaluation: Optional[Text] = field("lokal_evaluering", "1.1: hvordan aktiviteten evalueres lokalt.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
     @property
     def label(self) -> str:
         """``5.1.3 Foreningsguider``: how messages name an activity."""
         return " ".join(part for part in (self.id, self.name) if part) or "?"
+
+    #: how messages name this kind of criteria/forankring holder (da, en)
+    kind: ClassVar[tuple[str, str]] = ("Aktivitet", "Activity")
 
 
 class Area(Base):
@@ -393,18 +397,59 @@ class Area(Base):
     purpose: Optional[Text] = field("formål", "Indsatsområdets formål.")
     activities: Annotated[Optional[Annotated[list[Activity], Field(min_length=1)]], R] = req(
         "aktiviteter", "Indsatsområdets aktiviteter (mindst én).")
+    criteria: Optional[list[Criterion]] = field(
+        "succeskriterier", "1.1: succeskriterier for hver aktivitet i området, der ingen har selv.")
+    forankring: Optional[Forankring] = field(
+        "forankring", "1.1: forankring for hver aktivitet i området, der ingen har selv.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
+
+    @property
+    def label(self) -> str:
+        """``io1 Beskæftigelse``: how messages name an area."""
+        return " ".join(part for part in (self.id, self.name) if part) or "?"
+
+    kind: ClassVar[tuple[str, str]] = ("Indsatsområde", "Area")
+
+
+class Goal(Base):
+    """One of ``plan.mål`` (1.1): an overall goal of the plan."""
+
+    description: Annotated[Optional[Text], R] = req("beskrivelse", "Målet, som det står i planen.")
+    criteria: Optional[list[Criterion]] = field("succeskriterier", "Målets succeskriterier.")
+    source_text: Optional[Text] = field("kildetekst", "Planens egne ord (kontrolleres ikke).")
+
+    @property
+    def label(self) -> str:
+        index = self.plan_path[-1] if self.plan_path and isinstance(self.plan_path[-1], int) else 0
+        return str(index + 1)
+
+    kind: ClassVar[tuple[str, str]] = ("Planens mål", "The plan's goal")
+
+
+PlanMeta.model_rebuild()  # its ``mål`` (Goal) is defined after it
 
 
 class Source(Base):
     party: Annotated[Optional[Id], R] = req("part", "Id på den part, pengene kommer fra.")
     type: Optional[SourceType] = field("type", "kontant eller naturalier (standard: kontant).")
+    status: Optional[FundingStatus] = field(
+        "status", "1.1: bevilget (standard) eller søges (endnu ikke sikret; beløb kan udelades).")
     amounts: Annotated[Optional[AmountsByYear], R] = req("beløb", "Beløb pr. år i hele kroner.")
     valuation: Optional[Text] = field("værdiansættelse", "Hvordan et naturaliebidrag er værdisat.")
     agreement: Optional[Id] = field("aftale", "Id på samarbejdsaftalen, der forpligter bidraget.")
 
+    @classmethod
+    def _optional_here(cls, data: dict) -> tuple[str, ...]:
+        return ("beløb",) if data.get("status") == "søges" else ()
+
     @property
     def in_kind(self) -> bool:
         return self.type == "naturalier"
+
+    @property
+    def sought(self) -> bool:
+        """Not yet secured (1.1 ``status: søges``): it counts in no share."""
+        return self.status == "søges"
 
     @property
     def total(self) -> int:
@@ -450,7 +495,8 @@ class Plan(Base):
     _parties_by_id: dict[Any, Party] | None = PrivateAttr(default=None)
     _agreements_by_id: dict[Any, Agreement] | None = PrivateAttr(default=None)
 
-    version: Annotated[Optional[Version], R] = req("version", "Formatversion; kun 1 findes.")
+    version: Annotated[Optional[Version], R] = req(
+        "version", "Formatversion: 1 eller 1.1 (1.1's nøgler accepteres under begge).")
     plan: Annotated[Optional[PlanMeta], R] = req("plan", "Planens stamdata.")
     parties: Annotated[Optional[list[Party]], R] = req("parter", "Alle organisationer, planen nævner.")
     sections: Annotated[Optional[list[Section]], R] = req("afdelinger", "De boligafdelinger, planen dækker.")
@@ -500,6 +546,19 @@ class Plan(Base):
                 if agreement.id is not None:
                     self._agreements_by_id.setdefault(agreement.id, agreement)
         return self._agreements_by_id.get(agreement_id)
+
+    def parent_chain(self, party_id: str | None) -> list[str]:
+        """``party_id`` and the parties it is a unit of (1.1 ``hører_under``), nearest first."""
+        chain: list[str] = []
+        while isinstance(party_id, str) and party_id not in chain:
+            chain.append(party_id)
+            party = self.party(party_id)
+            party_id = party.parent if party is not None else None
+        return chain
+
+    def goals(self) -> list[Goal]:
+        """``plan.mål`` (1.1), or an empty list."""
+        return [goal for goal in self.meta.goals or [] if goal is not None]
 
     def activities(self) -> Iterator[tuple[Area, Activity]]:
         """Every activity with its indsatsområde, in plan order."""

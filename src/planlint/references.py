@@ -180,17 +180,19 @@ def _party_mentions(plan: Plan) -> Iterator[PartyMention]:
     for agreement in plan.agreements or []:
         for i, party in enumerate(agreement.parties or []):
             yield agreement, "parties", party, i, None
+    for party in plan.parties or []:
+        yield party, "parent", party.parent, None, None  # 1.1 hører_under
     staff_roles = plan.staff_roles()
     for _, activity in plan.activities():
         for i, party in enumerate(activity.partners or []):
             yield activity, "partners", party, i, None
-        anchor = activity.forankring
-        if anchor is not None:
-            for i, party in enumerate(anchor.parties or []):
+    for anchor in _forankringer(plan):
+        for key in ("parties", "either"):  # hos, and (1.1) hos_en_af
+            for i, party in enumerate(getattr(anchor, key) or []):
                 # the plan's own staff in ``hos`` is the forankring plugin's
                 # finding (no anchoring at all), not a dangling reference
                 if party not in staff_roles:
-                    yield anchor, "parties", party, i, None
+                    yield anchor, key, party, i, None
     if plan.budget is not None:
         for source in plan.budget.sources or []:
             yield source, "party", source.party, None, None
@@ -205,9 +207,8 @@ def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
     if "indsatsområder" in damaged:
         activities = areas = _Anything()
     known_agreements, known_activities, known_areas = (_candidates(ids) for ids in (agreements, activities, areas))
-    for _, activity in plan.activities():
-        anchor = activity.forankring
-        if anchor is not None and anchor.agreement is not None and anchor.agreement not in agreements:
+    for anchor in _forankringer(plan):
+        if anchor.agreement is not None and anchor.agreement not in agreements:
             yield _unknown(anchor.path_of("agreement"), anchor.agreement, "en samarbejdsaftale", "a cooperation agreement", known_agreements)
     if plan.budget is None:
         return
@@ -219,6 +220,23 @@ def _other_references(plan: Plan, damaged: set[str]) -> Iterator[Finding]:
             yield _unknown(cost.path_of("activity"), cost.activity, "en aktivitet", "an activity", known_activities)
         if cost.area is not None and cost.area not in areas:
             yield _unknown(cost.path_of("area"), cost.area, "et indsatsområde", "an intervention area", known_areas)
+
+
+def _forankringer(plan: Plan) -> list[Any]:
+    """Every forankring: each area's (format 1.1) and each activity's."""
+    found = []
+    for area in plan.areas or []:
+        found.append(area.forankring)
+        found.extend(activity.forankring for activity in area.activities or [])
+    return [anchor for anchor in found if anchor is not None]
+
+
+def _criteria(plan: Plan) -> list[Any]:
+    """Every success criterion: of the plan's goals, areas (format 1.1) and activities."""
+    holders: list[Any] = [*plan.goals()]
+    for area in plan.areas or []:
+        holders += [area, *(activity for activity in area.activities or [])]
+    return [c for holder in holders if holder is not None for c in holder.criteria or [] if c is not None]
 
 
 class _Anything(set):
@@ -236,9 +254,8 @@ def _years_outside_period(plan: Plan) -> Iterator[Finding]:
     maps: list[tuple[Base, str, dict | None]] = []
     # budget amounts (finansiering, udgifter) are COF009's: one mistake, one finding, and that
     # finding names the amount and that it is left out of the shares and sums
-    for _, activity in plan.activities():
-        for criterion in activity.criteria or []:
-            maps.append((criterion, "targets", criterion.targets))
+    for criterion in _criteria(plan):
+        maps.append((criterion, "targets", criterion.targets))
     for owner, name, year_map in maps:
         for year in year_map or {}:
             if not first <= year <= last:

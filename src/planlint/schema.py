@@ -67,6 +67,17 @@ _PARSER_SCHEMAS: dict[Any, dict[str, Any]] = {
     model.parse_date_or_year: {"anyOf": [_DATE, {"type": "integer", "minimum": 1900, "maximum": 2200},
                                          {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"}]},
     model.parse_year: {"anyOf": [_YEAR, {"type": "string", "pattern": YEAR_PATTERN}]},
+    # format 1.1: a month or a year where a plan dates something that happened
+    model.parse_partial_date: {"anyOf": [_DATE, {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"},
+                                         {"type": "integer", "minimum": 1900, "maximum": 2200},
+                                         {"type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"}]},
+    # format 1.1: periode.start/slut may be a year (its first/last day)
+    model.parse_period_start: {"anyOf": [_DATE, {"type": "integer", "minimum": 1900, "maximum": 2200}]},
+    model.parse_period_end: {"anyOf": [_DATE, {"type": "integer", "minimum": 1900, "maximum": 2200}]},
+    # format 1.1: hours a week, or a range "1-2"
+    model.parse_hours: {"anyOf": [{"type": "number", "exclusiveMinimum": 0},
+                                  {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*-\s*\d+([.,]\d+)?\s*$"}]},
+    model.parse_version: {"anyOf": [{"const": 1}, {"const": 1.1}, {"const": "1.1"}]},
 }
 
 
@@ -155,6 +166,11 @@ def _finish_object(schema: dict[str, Any], cls: type[Base], examples: dict[str, 
         example = examples.get(cls.__name__, {}).get(key, _EXTRA_EXAMPLES.get((cls.__name__, key)))
         if example is not None:
             prop["examples"] = [example]
+    if cls is model.Source and "beløb" in required:
+        # format 1.1: a row whose money is still sought (status: søges) may leave out beløb
+        required.remove("beløb")
+        schema["if"] = {"properties": {"status": {"const": "søges"}}, "required": ["status"]}
+        schema["else"] = {"required": ["beløb"]}
     if required:
         schema["required"] = required
     schema["additionalProperties"] = False
@@ -182,10 +198,28 @@ _EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("Totals", "kommune"): 400000,
     ("Totals", "boligorganisation"): 200000,
     ("Totals", "andre"): 0,
+    # format 1.1
+    ("PlanMeta", "mål"): [{"beskrivelse": "Færre ledige beboere ved periodens slutning"}],
+    ("PlanMeta", "kildetekst"): "Det er den overordnede vision for denne helhedsplan ...",
+    ("Goal", "beskrivelse"): "Færre ledige beboere ved periodens slutning",
+    ("Goal", "succeskriterier"): [{"beskrivelse": "Ledigheden falder", "mål_periode": 10}],
+    ("Goal", "kildetekst"): "Målsætningen er, at ...",
+    ("Party", "hører_under"): "bo",
+    ("Source", "status"): "søges",
+    ("Criterion", "mål_periode"): 120,
+    ("Criterion", "kildetekst"): "100 familier deltog i aktiviteterne",
+    ("Forankring", "hos_en_af"): ["ab", "bo-drift"],
+    ("Forankring", "kildetekst"): "Aktiviteten forankres i afdelingen eller i driften",
+    ("Activity", "lokal_evaluering"): "Aktiviteten evalueres løbende i fremdriftsgruppen",
+    ("Activity", "kildetekst"): "Aktiviteten forankres i Red Barnets Lokalafdeling",
+    ("Area", "succeskriterier"): [{"beskrivelse": "5 positive historier om området i lokalpressen",
+                                   "mål_periode": 5}],
+    ("Area", "forankring"): {"hos": ["ab"], "hvordan": "Afdelingsbestyrelsen overtager nyhedsbrevet"},
+    ("Area", "kildetekst"): "Indsatsområdet har 2 formål: ...",
 }
 
 _DESCRIPTIONS = {
-    "Plan": "En boligsocial helhedsplan i planlints YAML-format, version 1 (FORMAT.md).",
+    "Plan": "En boligsocial helhedsplan i planlints YAML-format, version 1 og 1.1.",
 }
 
 

@@ -37,6 +37,8 @@ class FormatOptions:
     to_file: bool = False
     #: end with the counts line (``check --summary``; rich always prints it)
     summary: bool = False
+    #: rich: every occurrence in full, not a few per rule and "… and N more" (--show-all)
+    show_all: bool = False
 
 
 def get_writer(name: str) -> Callable[[list[FileResult], FormatOptions, TextIO], None]:
@@ -54,6 +56,15 @@ def place(path: str, finding: Finding) -> str:
     if finding.line is None:
         return shown
     return f"{shown}:{finding.line}:{finding.column or 1}"
+
+
+def at_least(results: list[FileResult], level: "Any") -> list[FileResult]:
+    """The results with only the findings at ``level`` or above (``--min-severity``)."""
+    from dataclasses import replace
+
+    return [replace(result, findings=[f for f in result.findings
+                                      if f.severity is not None and f.severity.rank >= level.rank])
+            for result in results]
 
 
 def summary_counts(results: list[FileResult]) -> dict[str, int]:

@@ -7,6 +7,7 @@ Plan text goes into ``Text`` objects with its control characters escaped
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from ..escape import visible
@@ -34,6 +35,13 @@ _COUNT_WORDS = {
 
 _INDENT = 10  # "  123:45  " then the message; wrapped lines stay under the message
 
+#: Without --show-all, a rule's occurrences in one file after the first are shown on one line
+#: each, and after this many the rest are counted in one line: a real plan's report fits a screen
+#: and no rule code disappears from view.
+_SHOWN = 3
+_MORE = {"da": "… og {n} flere {code} i denne fil (--show-all viser alle)",
+         "en": "… and {n} more {code} in this file (--show-all shows all)"}
+
 
 def _hanging(console, first: "Text", body: "Text") -> None:  # type: ignore[no-untyped-def]
     """Print ``first`` (padded to the indent) then ``body``, wrapping under ``body``."""
@@ -58,9 +66,15 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
             continue
         console.print(Text(visible(result.path), style="bold underline"))
         document = result.document
+        totals = Counter(finding.code for finding in result.findings)
+        seen: Counter[str] = Counter()
         for finding in result.findings:
             severity = finding.severity or Severity.ERROR
             where = f"{finding.line}:{finding.column}" if finding.line else "-"
+            seen[finding.code] += 1
+            if not options.show_all and seen[finding.code] > 1:
+                _repeat(console, finding, where, seen[finding.code], totals[finding.code], lang)
+                continue
             _hanging(console, Text("  " + where, "dim"), Text.assemble(
                 (f"{finding.code} ", "bold"), (f"{words[severity]}: ", _STYLE[severity]),
                 visible(finding.message.get(lang))))
@@ -82,6 +96,22 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
                 _hanging(console, Text(""), Text(visible(finding.path_text), style="dim"))
         console.print()
     _print_counts(console, results, lang)
+
+
+def _repeat(console, finding, where: str, number: int, total: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A later occurrence of a rule in a file: one line, or nothing past ``_SHOWN`` (then the count)."""
+    from rich.text import Text
+
+    if number > _SHOWN:
+        return
+    severity = finding.severity or Severity.ERROR
+    lead = Text("  " + where, "dim")
+    lead.pad_right(_INDENT - len(lead.plain))
+    console.print(Text.assemble(lead, (f"{finding.code} ", "bold"), finding.message.get(lang)),
+                  no_wrap=True, overflow="ellipsis", style=None)
+    if number == _SHOWN and total > _SHOWN:
+        more = _MORE["en" if lang == "en" else "da"].format(n=total - _SHOWN, code=finding.code)
+        console.print(Text(" " * _INDENT + more, style=_STYLE[severity]), no_wrap=True, overflow="ellipsis")
 
 
 def write_summary(results: list[FileResult], options: FormatOptions, stream: TextIO, report: str = "") -> None:

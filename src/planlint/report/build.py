@@ -147,6 +147,9 @@ def _activities(plan: Any, facts: dict[str, Any]) -> dict[str, Any]:
                 "main": bool(activity.main),
                 "criteria": criteria.get(key) if criteria is not None else None,
                 "forankring": forankring.get(key) if forankring is not None else None,
+                # format 1.1: the plan's own words, shown, never checked
+                "kildetekst": activity.source_text,
+                "lokal_evaluering": activity.local_evaluation,
             })
         areas.append({"id": area.id, "name": area.name, "activities": rows})
     every = [row for area in areas for row in area["activities"]]

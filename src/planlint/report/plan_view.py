@@ -101,7 +101,19 @@ def financing(plan: dict[str, Any], lang: str) -> RenderableType:
         key = "no_budget" if status == "no_budget" else "cof_not_computed"
         return Group(title, Text(word(key, lang), style=BAD_STYLE if status == "no_budget" else DIM))
     cof = plan["cofinancing"]
-    return Group(title, _sources(cof, lang), "", _shares(cof, lang), "", _costs(plan, cof, lang))
+    return Group(title, _sources(cof, lang), *_sought(cof, lang), "", _shares(cof, lang), "", _costs(plan, cof, lang))
+
+
+def _sought(cof: dict[str, Any], lang: str) -> list[RenderableType]:
+    """Money still applied for (format 1.1 ``status: søges``): apart, counted in no share."""
+    rows = cof.get("sought") or []
+    if not rows:
+        return []
+    lines = Text(word("sought", lang) + ":", style="bold")
+    for row in rows:
+        amount = kr(row["total"], lang) if row.get("total") is not None else word("amount_unknown", lang)
+        lines.append(f"\n  {row['navn']} ({row['part']}): {amount}")
+    return ["", lines]
 
 
 def _years(cof: dict[str, Any]) -> list[str]:
@@ -287,6 +299,9 @@ def activities(plan: dict[str, Any], lang: str) -> RenderableType:
             name = Text(row["label"])
             if row["main"]:
                 name.append(f"\n★ {word('main', lang)}", style=DIM)
+            for key, label in (("kildetekst", "source_text"), ("lokal_evaluering", "local_evaluation")):
+                if row.get(key):  # format 1.1: the plan's own words
+                    name.append(f"\n{word(label, lang)}: {row[key]}", style=DIM)
             table.add_row(name, _criteria_cell(row["criteria"], criteria_known, lang),
                           _forankring_cell(row["forankring"], forankring_known, lang))
         parts.append(table)
