@@ -6,7 +6,7 @@ rounding in between.
 
 Choices the spec leaves open (documented here once, used by every rule):
 
-* A source's category follows its part's type (FORMAT.md "budget").  A source
+* A source's category follows its part's type (the plan format, "budget").  A source
   whose part is missing from ``parter`` (the core reports PLN009), or whose
   part has no type, is ``UNKNOWN``: it counts in the total but neither as
   LBF nor as local co-financing.  The local share can then only come out

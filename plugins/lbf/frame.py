@@ -9,7 +9,7 @@ from planlint.findings import Severity
 from planlint.model import Plan
 
 #: The part type that is Landsbyggefonden itself; every other financing part is local co-financing
-#: (FORMAT.md, budget: "A source's category follows its part's type").
+#: (the plan format, budget: "A source's category follows its part's type").
 LBF_TYPE = "landsbyggefond"
 
 

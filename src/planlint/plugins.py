@@ -23,7 +23,7 @@ from .findings import Finding, Message, Severity
 from .rule import CheckContext, Rule
 
 ENTRY_POINT_GROUP = "planlint"
-#: A rule code (OUTPUT.md): an uppercase prefix and three digits.
+#: A rule code (docs/output.md): an uppercase prefix and three digits.
 CODE_PATTERN = re.compile(r"[A-Z]+[0-9]{3}")
 #: Seconds a plugin may take to import and declare its rules.
 LOAD_TIMEOUT = 10.0

@@ -231,7 +231,7 @@ def _area_names() -> dict[str, tuple[list[str], bool]]:
     """Each pulje's indsatsområde names and whether the list is closed (rule packs)."""
     from .rulepack import load_packs
 
-    return {name: (list(pack.areas.names), pack.areas.closed) for name, pack in load_packs().items()}
+    return {name: (pack.areas.accepted, pack.areas.closed) for name, pack in load_packs().items()}
 
 
 @cache
