@@ -561,6 +561,53 @@ def test_lbf016_says_how_the_round_handles_rent_support(pulje, da, en):
     assert finding.severity.value == "warning"
 
 
+# --- LBF017 what the samarbejdsaftaler cover (2019-2026) ---------------------------------
+
+def _covers(*topics_per_agreement):
+    def change(data):
+        agreement = data["samarbejdsaftaler"][0]
+        data["samarbejdsaftaler"] = []
+        for number, topics in enumerate(topics_per_agreement):
+            item = {**agreement, "id": f"sa-{number}"}
+            item.pop("dækker", None)
+            if topics is not None:
+                item["dækker"] = list(topics)
+            data["samarbejdsaftaler"].append(item)
+        for area in data["indsatsområder"]:
+            for activity in area["aktiviteter"]:
+                if isinstance(activity.get("forankring"), dict) and "aftale" in activity["forankring"]:
+                    activity["forankring"]["aftale"] = "sa-0"
+    return change
+
+
+def test_lbf017_agreements_together_cover_the_four_topics():
+    assert found(plan(_covers(["organisering", "indsatser"], ["mål", "indikatorer"])), "LBF017") == []
+
+
+def test_lbf017_a_topic_no_agreement_covers_is_an_error_naming_it():
+    text = plan(_covers(["organisering", "indsatser"], ["mål"]))
+    [finding] = found(text, "LBF017")
+    assert finding.severity.value == "error"
+    assert finding.line == top_line(text, "samarbejdsaftaler")
+    assert "dækker ikke indikatorer" in finding.message.da and "do not cover indikatorer" in finding.message.en
+
+
+def test_lbf017_agreements_that_do_not_say_what_they_cover_get_a_warning():
+    [finding] = found(plan(_covers(None, None)), "LBF017")
+    assert finding.severity.value == "warning"
+    assert "`dækker`" in finding.message.da and "organisation, activities, goals and indicators" in finding.message.en
+
+
+@pytest.mark.parametrize("pulje", ["2006-2010", "2011-2014", "2015-2018"])
+def test_lbf017_only_2019_2026_asks_for_the_four_topics(pulje):
+    assert found(plan(_covers(["organisering"]), pulje=pulje), "LBF017") == []
+
+
+def test_lbf017_an_unknown_topic_is_the_cores_finding():
+    text = plan(_covers(["organisering", "indsatser", "mål", "indikatorer", "økonomi"]))
+    assert [f.code for f in lint(text).findings] == ["PLN006"]
+
+
 # --- the command line --------------------------------------------------------------
 
 def test_cli_reports_lbf_finding_in_json_with_exit_status_1(tmp_path):

@@ -155,6 +155,8 @@ PartyType = Literal[
 ]
 PlanStatus = Literal["udkast", "indsendt", "godkendt"]
 AgreementStatus = Literal["underskrevet", "under_forhandling", "planlagt"]
+#: what a samarbejdsaftale describes (LBF 2019-2026: "organisering, indsatser, mål og indikatorer")
+AgreementTopic = Literal["organisering", "indsatser", "mål", "indikatorer"]
 Level = Literal["aktivitet", "resultat", "effekt"]
 SourceType = Literal["kontant", "naturalier"]
 CostCategory = Literal[
@@ -305,6 +307,8 @@ class Agreement(Base):
     subject: Optional[Text] = field("emne", "Hvad aftalen handler om.")
     status: Optional[AgreementStatus] = field("status", "underskrevet, under_forhandling eller planlagt.")
     date: Optional[Date] = field("dato", "Datoen, aftalen blev underskrevet.")
+    covers: Optional[list[AgreementTopic]] = field(
+        "dækker", "Hvad aftalen beskriver: organisering, indsatser, mål og/eller indikatorer.")
 
     @property
     def signed(self) -> bool:

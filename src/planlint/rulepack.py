@@ -93,6 +93,8 @@ class Requirement(_Part):
 
     required: bool
     severity: PackSeverity
+    topics: list[str] = Field(
+        default_factory=list, description="What the agreements together must cover (`dækker`); empty: not checked.")
     applies: bool = Field(default=True, description="False when the round has no such requirement at all "
                                                     "(no such body or document in that round): no finding.")
 
