@@ -19,7 +19,7 @@ def found(result) -> Counter:
     return Counter((f.code, f.severity.value) for f in result.findings)
 
 
-@pytest.mark.parametrize("name", ["komplet_plan.yaml", "tryg_og_aktiv_2016.yaml"])
+@pytest.mark.parametrize("name", ["komplet_plan.yaml", "tryg_og_aktiv_2016.yaml", "praekvalifikation_2011.yaml"])
 def test_clean_plans_have_no_finding_at_all(results, name):
     assert results[name].findings == []
 

@@ -49,6 +49,7 @@ finansiering:
     code="COF001",
     severity="error",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Den lokale medfinansiering er under kravet", "Local co-financing is below the minimum"),
     sources=(
         ("lbf-organisation-oekonomi", "\"krav om minimum 25 % lokal medfinansiering\""),

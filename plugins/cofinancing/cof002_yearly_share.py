@@ -43,6 +43,7 @@ finansiering:
     code="COF002",
     severity="info",
     basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et år har for lidt lokal medfinansiering", "A year has too little local co-financing"),
     sources=(
         ("cfbu-overblik-2006-2010", "Offentlig rammesætning: \"LBF støtter helhedsplanerne med 75 % af "

@@ -42,6 +42,7 @@ finansiering:
     code="COF003",
     severity="warning",
     basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Kommunen bidrager ikke til finansieringen", "The municipality contributes no money"),
     sources=(
         ("lbf-organisation-oekonomi", "lokal medfinansiering \"oftest fra beliggenhedskommune og "

@@ -36,6 +36,7 @@ finansiering:
     code="COF004",
     severity="warning",
     basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Naturaliebidraget har ingen værdiansættelse", "The in-kind contribution has no valuation"),
     sources=(
         ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: \"et skøn fra gang til gang\", og "

@@ -33,6 +33,7 @@ finansiering:
     code="COF005",
     severity="info",
     basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Naturaliebidraget er ikke forpligtet i en aftale", "The in-kind contribution has no agreement"),
     sources=(
         ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: BUF \"har haft svært at levere den "

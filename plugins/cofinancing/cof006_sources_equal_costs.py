@@ -24,6 +24,7 @@ from .shares import damage, figures, years_text
     code="COF006",
     severity="error",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Finansieringen er ikke lig med udgifterne", "Financing does not equal costs"),
     sources=(
         ("cfbu-overblik-2006-2010", "Offentlig rammesætning: andelene regnes af \"de budgetterede "

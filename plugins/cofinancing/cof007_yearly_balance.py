@@ -22,6 +22,7 @@ from .shares import damage, figures
     code="COF007",
     severity="warning",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Finansiering og udgifter er forskellige i et år", "Financing and costs differ in a year"),
     sources=(
         ("planlint-format", "budget: finansiering and udgifter per year"),

@@ -46,6 +46,7 @@ _TOTALS = "totaler: {i_alt: 2400000, lbf: 1800000, kommune: 400000, boligorganis
     code="COF008",
     severity="error",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("En angivet total stemmer ikke med beløbene", "A stated total does not match the amounts"),
     sources=(
         ("planlint-format", "budget: totaler"),

@@ -25,6 +25,7 @@ from .shares import capital, describe_cost, describe_source, figures
     code="COF009",
     severity="error",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et beløb ligger uden for planperioden", "An amount lies outside the plan period"),
     sources=(
         ("planlint-format", "Conventions: \"Every year in a year map must lie inside plan.periode\""),

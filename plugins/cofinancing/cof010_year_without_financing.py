@@ -42,6 +42,7 @@ finansiering:
     code="COF010",
     severity="warning",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et planår har ingen finansiering", "A plan year has no financing"),
     sources=(
         ("planlint-format", "budget: finansiering per year of plan.periode"),

@@ -30,6 +30,7 @@ finansiering:
     code="COF011",
     severity="error",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Medfinansieringen kan ikke beregnes", "The co-financing cannot be computed"),
     sources=(
         ("lbf-ansoegning-2011-2014", "the prækvalifikationsansøgning holds a budget outline with a "

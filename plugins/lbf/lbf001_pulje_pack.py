@@ -17,6 +17,7 @@ from planlint.rule import Example, rule
     code="LBF001",
     severity="error",
     basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Puljen har ingen regelpakke", "The pulje has no rule pack"),
     sources=(
         ("planlint-format", "plan.pulje: the funding rounds planlint has a rule pack for"),

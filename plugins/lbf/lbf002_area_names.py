@@ -26,6 +26,7 @@ from planlint.validate import closest
     code="LBF002",
     severity="error",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Indsatsområdet hører ikke til puljen", "The intervention area does not belong to the pulje"),
     sources=(
         ("lbf-ansoegning-2011-2014", "the seven indsatsområder, e.g. \"Børn, unge og familie\""),

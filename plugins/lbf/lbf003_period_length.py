@@ -48,6 +48,7 @@ def _length(start: date, end: date, lang: str) -> str:
     code="LBF003",
     severity="error",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Planperioden er ikke fire år", "The plan period is not four years"),
     sources=(
         ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: LBF støtter helhedsplaner, \"der løber "

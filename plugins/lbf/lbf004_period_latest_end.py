@@ -15,6 +15,7 @@ from planlint.rule import Example, rule
     code="LBF004",
     severity="error",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Planperioden slutter efter puljens sidste dag", "The plan period ends after the pulje's last day"),
     sources=(
         ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: \"De sidste helhedsplaner støttet af "

@@ -33,6 +33,7 @@ from .frame import matches
     code="LBF016",
     severity="warning",
     basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Huslejestøtte i planens budget", "Rent support in the plan's budget"),
     sources=(
         ("cfbu-overblik-2006-2010", "Læsevejledning, note 1: of the 2006-2010 funds \"1 mia. kr. af "

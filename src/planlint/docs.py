@@ -88,6 +88,7 @@ def rules_json(rules: list[Rule], lang: str) -> str:
         "rationale": r.rationale.get(lang),
         "source": r.source,
         "sources": [{"key": key, "detail": detail} for key, detail in r.sources],
+        "prequalification": r.prequalification,
     } for r in rules]
     return json.dumps({"version": 1, "rules": items}, ensure_ascii=False, indent=2) + "\n"
 

@@ -337,6 +337,8 @@ def run_plugins(registry: Registry, plan: Any, document: Any, pack: Any, setting
             continue
         if rule.pulje and (plan.pulje_name not in rule.pulje):
             continue
+        if plan.meta.is_prequalification and not rule.prequalification:
+            continue  # the rule needs a full plan, not a prækvalifikationsansøgning
         ctx = CheckContext(document=document, pack=pack, settings=settings, rule=rule)
         run(rule.plugin, rule.code, lambda r=rule, c=ctx: r.check(plan, c))
     for impl in registry.manager.hook.planlint_check.get_hookimpls():

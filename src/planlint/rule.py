@@ -139,6 +139,9 @@ class Rule:
     basis: str = "erfaring"
     #: ``(key of docs/sources.md, section/page/quote)`` pairs; ``source`` is their text
     sources: tuple[tuple[str, str], ...] = ()
+    #: True when the rule also applies to a prækvalifikationsansøgning (``plan.status:
+    #: prækvalifikation``); the others need a full plan and do not run on one
+    prequalification: bool = False
 
     def __post_init__(self) -> None:
         if self.basis not in BASES:
@@ -161,6 +164,7 @@ def rule(
     bad: Example | None = None,
     good: Example | None = None,
     pulje: tuple[str, ...] = (),
+    prequalification: bool = False,
 ) -> Callable[[Callable], Callable]:
     """Declare a rule around its check function (``check(plan, ctx)``).
 
@@ -168,7 +172,8 @@ def rule(
     ``Dansk:`` holds the English text above it and the Danish text below.
     ``basis`` is one of ``BASES``; a built-in rule's default severity must not
     exceed what its basis allows.  Give ``sources`` (``(key, detail)`` pairs)
-    or, for a third-party rule, ``source`` as free text.
+    or, for a third-party rule, ``source`` as free text.  ``prequalification=True``
+    runs the rule on a prækvalifikationsansøgning too.
     """
     level = Severity.parse(severity)
     cited = check_sources(code, tuple(sources))
@@ -199,6 +204,7 @@ def rule(
             check=func,
             basis=basis,
             sources=cited,
+            prequalification=prequalification,
         )
         return func
 

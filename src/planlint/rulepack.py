@@ -197,6 +197,10 @@ class SuccessTerms(_Part):
 
 
 
+class PrequalificationRules(_Part):
+    max_pages: int = Field(gt=0, description="The longest problem description of a prækvalifikationsansøgning, in pages.")
+
+
 class RulePack(BaseModel):
     """The rules of one funding round."""
 
@@ -214,6 +218,8 @@ class RulePack(BaseModel):
     forankring: ForankringTerms
     governance: GovernanceTerms
     success: SuccessTerms
+    #: what LBF asks of a prækvalifikationsansøgning in this round (None: no page limit known)
+    prequalification: Optional[PrequalificationRules] = None
     #: data for third-party plugins, by plugin name; free-form
     plugins: dict[str, Any] = Field(default_factory=dict)
 

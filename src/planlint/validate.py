@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from pydantic import ValidationError
 
 from .findings import Finding, Message, PlanPath, format_path
-from .model import Base, Plan, model_at
+from .model import PREQUALIFICATION, Base, Plan, model_at
 from .references import check_references
 from .yamlparse import PlanDict, PlanList, path_key
 
@@ -331,6 +331,9 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
                         document.misspelt.add(path[:-1] + (guess,))
                     if len(path) == 1 and guess:
                         suggested_sections.append(guess)
+            # a prækvalifikationsansøgning comes before the plan's indsatsområder
+            if _get(data, ("plan", "status")) == PREQUALIFICATION:
+                seen.add(((), "indsatsområder"))
             for path, alias, cls in context.get("missing", []):
                 if (path, alias) not in seen:
                     seen.add((path, alias))
