@@ -77,7 +77,7 @@ underskrifter:
   - {{part: boligorg, navn: Direktøren, dato: {first - 1}-10-02}}
 samarbejdsaftaler:
   - {{id: sa-job, parter: [kommune, boligorg], emne: Jobvejledning i boligområdet, status: underskrevet,
-     dato: {first - 1}-10-01}}
+     dato: {first - 1}-10-01, dækker: [organisering, indsatser, mål, indikatorer]}}
 organisation:
   bestyrelse:
     navn: Den boligsociale bestyrelse
