@@ -523,7 +523,8 @@ def test_invalid_when_or_how_is_one_pln_finding_not_also_missing():
 ])
 def test_a_malformed_agreement_is_one_pln_finding_not_also_missing_agreement(agreement):
     text = base_text().replace(
-        "  - {id: sa-job, parter: [ek, bo], emne: Jobcenter i området, status: underskrevet, dato: 2020-10-01}",
+        "  - {id: sa-job, parter: [ek, bo], emne: Jobcenter i området, status: underskrevet, dato: 2020-10-01,\n"
+        "     dækker: [organisering, indsatser, mål, indikatorer]}",
         "  - " + agreement)
     assert text != base_text()
     result = lint(text)

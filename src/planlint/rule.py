@@ -9,7 +9,7 @@ A rule module, in the style of yamllint's rule modules::
     @rule(
         code="FOR001",
         severity="warning",
-        basis="erfaring",
+        basis="anbefaling",
         title=("Aktiviteten mangler forankring", "The activity has no forankring"),
         sources=(("fsb-indsatser", "\"potentiale for at blive forankret\""),),
         bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("forankring",)),
