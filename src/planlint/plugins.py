@@ -24,7 +24,7 @@ from .findings import Finding, Message, Severity
 from .rule import CheckContext, Rule
 
 ENTRY_POINT_GROUP = "planlint"
-#: A rule code (OUTPUT.md): an uppercase prefix and three digits.
+#: A rule code (docs/output.md): an uppercase prefix and three digits.
 CODE_PATTERN = re.compile(r"[A-Z]+[0-9]{3}")
 #: Seconds a plugin may take to import and declare its rules.
 LOAD_TIMEOUT = 10.0
@@ -360,6 +360,8 @@ def run_plugins(registry: Registry, plan: Any, document: Any, pack: Any, setting
             continue
         if rule.pulje and (plan.pulje_name not in rule.pulje):
             continue
+        if plan.meta.is_prequalification and not rule.prequalification:
+            continue  # the rule needs a full plan, not a prækvalifikationsansøgning
         ctx = CheckContext(document=document, pack=pack, settings=settings, rule=rule)
         run(rule.plugin, rule.code, lambda r=rule, c=ctx: r.check(plan, c))
     for impl in registry.manager.hook.planlint_check.get_hookimpls():
