@@ -39,9 +39,9 @@ def test_rules_lists_every_rule_as_json():
 def test_rules_text_has_a_line_per_rule_with_pulje():
     result = run_cli("rules", "--format", "text")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Kode", "Niveau", "Plugin", "Pulje", "Ret", "Titel"]
+    assert lines[0].split() == ["Kode", "Niveau", "Grundlag", "Plugin", "Pulje", "Ret", "Titel"]
     assert len(lines) == 1 + len(all_rules())
-    assert next(line for line in lines if line.startswith("PLN003")).split()[:5] == ["PLN003", "fejl", "core", "alle", "[*]"]
+    assert next(line for line in lines if line.startswith("PLN003")).split()[:6] == ["PLN003", "fejl", "format", "core", "alle", "[*]"]
 
 
 def test_rules_rich_is_the_table():
@@ -56,7 +56,7 @@ def test_explain_shows_rationale_source_examples_and_suppression():
     out = result.stdout
     assert out.startswith("PLN007: Ugyldigt beløb\n")
     assert "Beløb er hele kroner" in out
-    assert "Kilde: FORMAT.md" in out
+    assert "Kilde: planlint-format, Conventions: amounts" in out
     assert "Fejler:\n    # i budget.finansiering[1]:\n    beløb:" in out
     assert "Består:\n" in out
     assert "# planlint: disable=PLN007" in out and "# planlint: disable-file=PLN007" in out

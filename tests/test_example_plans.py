@@ -19,7 +19,7 @@ def found(result) -> Counter:
     return Counter((f.code, f.severity.value) for f in result.findings)
 
 
-@pytest.mark.parametrize("name", ["komplet_plan.yaml", "tryg_og_aktiv_2016.yaml"])
+@pytest.mark.parametrize("name", ["komplet_plan.yaml", "tryg_og_aktiv_2016.yaml", "praekvalifikation_2011.yaml"])
 def test_clean_plans_have_no_finding_at_all(results, name):
     assert results[name].findings == []
 
@@ -29,8 +29,8 @@ def test_clean_plans_have_no_finding_at_all(results, name):
     ("defekter/mangler_underskrift.yaml", {("LBF006", "error"): 1}),
     ("defekter/ukendt_noegle.yaml", {("PLN003", "error"): 1}),
     ("defekter/ufuldstaendige_succeskriterier.yaml",
-     {("SUC002", "error"): 1, ("SUC005", "warning"): 1, ("SUC006", "warning"): 1, ("SUC008", "warning"): 1}),
-    ("defekter/forankring_i_egne_medarbejdere.yaml", {("FOR005", "error"): 1}),
+     {("SUC002", "warning"): 1, ("SUC005", "warning"): 1, ("SUC006", "warning"): 1, ("SUC008", "warning"): 1}),
+    ("defekter/forankring_i_egne_medarbejdere.yaml", {("FOR005", "warning"): 1}),
     ("defekter/forankring_uden_hvordan_hvornaar.yaml", {("FOR003", "warning"): 1, ("FOR004", "warning"): 1}),
     ("defekter/yaml_syntaksfejl.yaml", {("PLN001", "error"): 1}),
     ("defekter/periode_fem_aar.yaml", {("LBF003", "error"): 1}),

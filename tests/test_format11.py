@@ -49,7 +49,7 @@ def test_an_unknown_version_is_still_a_format_error():
 def test_a_month_or_a_year_is_a_date_of_approval_signature_and_agreement(value):
     text = replace("godkendt_afdelingsmøde: 2020-09-15", f"godkendt_afdelingsmøde: {value}")
     text = replace("dato: 2020-10-02}", f"dato: {value}}}", text)
-    text = replace("status: underskrevet, dato: 2020-10-01}", f"status: underskrevet, dato: {value}}}", text)
+    text = replace("status: underskrevet, dato: 2020-10-01,", f"status: underskrevet, dato: {value},", text)
     assert all_codes(text) == []
 
 

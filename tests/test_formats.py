@@ -1,6 +1,6 @@
 """The CI formats (sarif, junit, github, markdown) and --output, on the example plans.
 
-Each format is checked against the JSON output of the same run (OUTPUT.md's
+Each format is checked against the JSON output of the same run (docs/output.md's
 contract), so the tests hold whatever the plugins find in the examples.
 """
 

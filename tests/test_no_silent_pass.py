@@ -61,7 +61,7 @@ def test_a_third_party_plugins_codes_are_known_selectors():
     from planlint.plugins import build_registry
     from planlint.rule import Example, rule
 
-    @rule(code="EKS001", severity="warning", title=("T", "T"), source="test",
+    @rule(code="EKS001", severity="warning", basis="anbefaling", title=("T", "T"), source="test",
           bad=Example(runnable=False), good=Example(runnable=False))
     def check(plan, ctx):
         return []

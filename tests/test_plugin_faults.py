@@ -44,7 +44,7 @@ from planlint import hookimpl
 from planlint.findings import Finding, Message
 from planlint.rule import Example, rule, rules_of
 
-@rule(code="{code}", severity="error", title=("Test", "Test"), source="test",
+@rule(code="{code}", severity="error", basis="krav", title=("Test", "Test"), source="test",
       bad=Example(runnable=False), good=Example(runnable=False))
 def check(plan, ctx):
 {textwrap.indent(textwrap.dedent(body), "    ")}
@@ -158,7 +158,7 @@ def test_budget_is_per_plugin_not_per_rule(tmp_path, plan):
     """Three rules of 0.4 CPU seconds share one budget of 0.6 s: one PLN021, the rest skipped."""
     site = tmp_path / "site"
     rules = "".join(f'''
-@rule(code="SLW00{number}", severity="error", title=("Langsom", "Slow"), source="test",
+@rule(code="SLW00{number}", severity="error", basis="krav", title=("Langsom", "Slow"), source="test",
       bad=Example(runnable=False), good=Example(runnable=False))
 def check_{number}(plan, ctx):
     end = time.process_time() + 0.4
@@ -299,7 +299,7 @@ def test_a_type_error_inside_the_plugin_is_a_failure_not_a_bad_result():
 
 
 def test_a_finding_with_a_line_but_no_column_gets_column_1():
-    """OUTPUT.md: ``column`` is null only when the file could not be read."""
+    """docs/output.md: ``column`` is null only when the file could not be read."""
     from planlint import hookimpl
     from planlint.engine import Linter
     from planlint.findings import Severity

@@ -28,13 +28,14 @@ def _pack(folder: Path, name: str, text: str) -> Path:
 ROUNDS = {
     "2006-2010": {"areas.closed": False, "areas.unknown_severity": "warning", "main_activity.severity": "error",
                   "agreements.required": False, "agreements.severity": "info", "board.applies": False,
-                  "board.severity": "info", "period.latest_end": "2017-12-31"},
+                  "board.severity": "info", "period.latest_end": "2017-12-31", "agreements.topics": []},
     "2011-2014": {"areas.closed": True, "main_activity.severity": "info", "agreements.required": True,
                   "board.required": False, "board.severity": "warning", "period.latest_end": None},
     "2015-2018": {"areas.closed": True, "agreements.severity": "error", "board.required": True,
                   "board.applies": True, "period.latest_end": None},
     "2019-2026": {"areas.closed": True, "areas.unknown_severity": "error", "main_activity.severity": "info",
-                  "board.required": True, "board.severity": "error", "period.latest_end": None},
+                  "board.required": True, "board.severity": "error", "period.latest_end": None,
+                  "agreements.topics": ["organisering", "indsatser", "mål", "indikatorer"]},
 }
 
 
@@ -51,7 +52,9 @@ def test_each_rounds_pack_keeps_its_own_values_over_the_base(pulje, linter):
     assert pack.section("success").target_year_min_days == 183
     assert "finansi" in pack.section("forankring").funding_conditions
     assert pack.section("governance").resident_party_types == ["afdelingsbestyrelse", "frivillige"]
-    assert sorted(pack.sources) == ["000", "001", "002", "003", "004", "lbf"]
+    assert sorted(pack.sources) == ["bag-facaderne-2014", "build-2021-21", "cfbu-overblik-2006-2010", "fsb-indsatser",
+                                    "haervaerk-netvaerk-2012", "lbf-ansoegning-2011-2014", "lbf-ansoegning-2015-2018",
+                                    "lbf-boligsociale-indsatser", "lbf-organisation-oekonomi", "rum-for-liv-2012"]
 
 
 def test_the_base_is_not_a_pack_of_its_own():
@@ -73,7 +76,7 @@ def test_a_broken_value_is_reported_in_the_file_that_wrote_it(tmp_path):
     base = _pack(tmp_path, "base.yaml", (RULES / "base.yaml").read_text(encoding="utf-8")
                  .replace("tolerance_days: 31", "tolerance_days: -1"))
     own = _pack(tmp_path, "pulje_2019_2026.yaml", (RULES / "pulje_2019_2026.yaml").read_text(encoding="utf-8")
-                .replace("  closed: true\n", "").replace("lbf.dk, Boligsociale indsatser (2023)\"",
+                .replace("  closed: true\n", "").replace("lbf-boligsociale-indsatser, de fire indsatsområder\"",
                                                          "lbf.dk\"\n  closed: 7"))
     with pytest.raises(PackError) as caught:
         load_pack_file(own)

@@ -52,7 +52,10 @@ def test_the_schema_is_a_valid_draft_2020_12_schema():
     schema = build_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["required"] == ["version", "plan", "parter", "afdelinger", "indsatsområder"]
+    assert schema["required"] == ["version", "plan", "parter", "afdelinger"]
+    # indsatsområder is required unless the plan is a prækvalifikationsansøgning
+    assert schema["else"] == {"required": ["indsatsområder"]}
+    assert schema["if"]["properties"]["plan"]["properties"]["status"] == {"const": "prækvalifikation"}
 
 
 def _plan_files() -> list[Path]:

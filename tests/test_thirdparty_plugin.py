@@ -36,7 +36,7 @@ from planlint import hookimpl
 from planlint.rule import Example, rule, rules_of
 import sys
 
-@rule(code="BOM001", severity="error", title=("Bum", "Boom"), source="test",
+@rule(code="BOM001", severity="error", basis="krav", title=("Bum", "Boom"), source="test",
       bad=Example(runnable=False), good=Example(runnable=False))
 def check(plan, ctx):
     raise ZeroDivisionError("division by zero in the plugin")
@@ -144,7 +144,7 @@ def test_wheel_ships_everything_and_finds_installed_plugins(tmp_path, planlint_w
     rules = json.loads(installed("rules", "--format", "json").stdout)["rules"]
     assert {"PLN001", "LBF006", "COF001", "SUC002", "FOR001", "EKS001"} <= {r["code"] for r in rules}
     explain = installed("explain", "COF001")
-    assert explain.returncode == 0 and "003 l.2414-2418" in explain.stdout
+    assert explain.returncode == 0 and "cfbu-overblik-2006-2010, Offentlig rammesætning" in explain.stdout
     schema = json.loads(installed("schema", "--pulje", "2019-2026").stdout)
     assert "indsatsområder" in schema["properties"]
     init = installed("init", "ny.yaml", "--pulje", "2015-2018")

@@ -48,11 +48,19 @@ finansiering:
 @rule(
     code="COF001",
     severity="error",
+    basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Den lokale medfinansiering er under kravet", "Local co-financing is below the minimum"),
-    source="RULES.md, Co-financing (COF); 003 l.2414-2418 (\"LBF støtter helhedsplanerne med 75 % af de "
-           "budgetterede midler. De resterende 25 % af midlerne kommer fra lokal medfinansiering\"); "
-           "001 l.189-196; 004 l.340-344 (75 pct. LBF, 12,5 pct. kommune, 12,5 pct. boligorganisation); "
-           "lbf.dk (\"krav om minimum 25 % lokal medfinansiering\")",
+    sources=(
+        ("lbf-organisation-oekonomi", "\"krav om minimum 25 % lokal medfinansiering\""),
+        ("lbf-ansoegning-2011-2014", "\"minimum 25 % i lokal medfinansiering\""),
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: \"LBF støtter helhedsplanerne med 75 % af "
+         "de budgetterede midler. De resterende 25 % af midlerne kommer fra lokal medfinansiering\""),
+        ("bag-facaderne-2014", "faktaboks Helhedsplaner: \"lokal medfinansiering fra kommune og "
+         "boligorganisation på minimum 25 procent\""),
+        ("fsb-indsatser", "Boligsociale helhedsplaner: \"75 pct. fra LBF, 12,5 pct. fra Københavns "
+         "Kommune og 12,5 pct. fra boligorganisation/boligafdeling\""),
+    ),
     bad=Example(at="budget", yaml=_FINANCING_24_PERCENT,
                 note="LBF 1.824.000 af 2.400.000 kr. (76 %), lokalt 24 %"),
     good=Example(at="budget", yaml=_FINANCING_FSB_KEY,

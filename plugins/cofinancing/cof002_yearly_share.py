@@ -3,16 +3,20 @@
 LBF's 75/25 split applies to "de budgetterede midler", and plans are budgeted
 and reported year by year.  A plan whose local money arrives late (LBF pays
 the first years alone) passes on the total but leaves the early years without
-the local commitment the split stands for.  This is a warning, and only when
-the total passes: a failing total is COF001 and says it all.  Each year is
+the local commitment the split stands for.  LBF states the 25 % for the
+budget as a whole, not per year, so this is a lesson (basis erfaring: agreed
+local money that came late or not at all, haervaerk-netvaerk-2012) and only
+info, and only when the total passes: a failing total is COF001 and says it all.  Each year is
 judged exactly, like the total, with the pack's thresholds.
 
 Dansk:
 LBF's fordeling 75/25 gælder "de budgetterede midler", og planer budgetteres
 og følges op år for år.  En plan, hvor de lokale midler kommer sent (LBF
 betaler de første år alene), består på totalen, men mangler den lokale
-forpligtelse i de første år.  Det er en advarsel, og kun når totalen består:
-en total under grænsen er COF001.  Hvert år vurderes præcist som totalen med
+forpligtelse i de første år.  LBF stiller kravet om 25 % til budgettet som
+helhed, ikke pr. år, så det er en erfaring (grundlag erfaring: aftalte lokale
+midler, der kom sent eller slet ikke, haervaerk-netvaerk-2012) og kun info, og
+kun når totalen består: en total under grænsen er COF001.  Hvert år vurderes præcist som totalen med
 regelpakkens grænser.
 """
 
@@ -37,9 +41,17 @@ finansiering:
 
 @rule(
     code="COF002",
-    severity="warning",
+    severity="info",
+    basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et år har for lidt lokal medfinansiering", "A year has too little local co-financing"),
-    source="RULES.md, Co-financing (COF), \"Per year\"; 003 l.2414-2418 (75 % af de budgetterede midler)",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: \"LBF støtter helhedsplanerne med 75 % af "
+         "de budgetterede midler. De resterende 25 % af midlerne kommer fra lokal medfinansiering\" (om "
+         "budgettet som helhed, ikke pr. år)"),
+        ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: BUF \"har haft svært at levere den "
+         "medfinansiering, der var aftalt\""),
+    ),
     bad=Example(at="budget", yaml=_LOCAL_MONEY_LATE, note="2021: lokalt 100.000 af 600.000 kr. (16,6 %)"),
     good=Example(at="budget", yaml=_LOCAL_MONEY_EARLY, note="hvert år mindst 25 % lokalt"),
 )

@@ -41,9 +41,16 @@ finansiering:
 @rule(
     code="COF003",
     severity="warning",
+    basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Kommunen bidrager ikke til finansieringen", "The municipality contributes no money"),
-    source="RULES.md, Co-financing (COF), \"Municipal share\"; 001 l.189-196 (\"lokal medfinansiering fra "
-           "kommune og boligorganisation\"); 003 l.2418-2430; 004 l.340-344 (12,5 pct. fra Københavns Kommune)",
+    sources=(
+        ("lbf-organisation-oekonomi", "lokal medfinansiering \"oftest fra beliggenhedskommune og "
+         "deltagende boligorganisationer\""),
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: kommunerne har \"den næststørste "
+         "medfinansiering\""),
+        ("fsb-indsatser", "Boligsociale helhedsplaner: \"12,5 pct. fra Københavns Kommune\""),
+    ),
     bad=Example(at="budget", yaml=_WITHOUT_MUNICIPALITY, note="kun LBF og boligorganisationen"),
     good=Example(at="budget", yaml=_MUNICIPALITY_IN_KIND, note="kommunen bidrager med naturalier"),
 )

@@ -3,17 +3,20 @@
 Staff hours and rooms count as co-financing only at a value someone can
 check.  Evaluations found agreed co-financing that was never delivered or
 never registered, with no standard for valuing it: "et skøn fra gang til
-gang".  ``værdiansættelse`` says how the amount was reached (hours times a
-rate, a salary, a rent).  Meeting time in the steering group is not
-co-financing at all.
+gang" (haervaerk-netvaerk-2012).  ``værdiansættelse`` says how the amount was
+reached (hours times a rate, a salary, a rent).  Meeting time in the steering
+group is not co-financing at all (rum-for-liv-2012).  LBF asks for 25 % local
+co-financing but says nothing here about valuing it: basis erfaring, a warning.
 
 Dansk:
 Medarbejdertimer og lokaler tæller kun som medfinansiering til en værdi, som
 andre kan efterprøve.  Evalueringer fandt aftalt medfinansiering, der aldrig
 blev leveret eller registreret, og ingen standard for værdisætningen: "et
-skøn fra gang til gang".  ``værdiansættelse`` siger, hvordan beløbet er
-fundet (timer gange sats, en løn, en husleje).  Mødetid i styregruppen er
-slet ikke medfinansiering.
+skøn fra gang til gang" (haervaerk-netvaerk-2012).  ``værdiansættelse``
+siger, hvordan beløbet er fundet (timer gange sats, en løn, en husleje).
+Mødetid i styregruppen er slet ikke medfinansiering (rum-for-liv-2012).  LBF
+kræver 25 % lokal medfinansiering, men siger intet her om værdisætningen:
+grundlag erfaring, en advarsel.
 """
 
 from planlint import Example, kr, rule
@@ -31,9 +34,17 @@ finansiering:
 @rule(
     code="COF004",
     severity="warning",
+    basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Naturaliebidraget har ingen værdiansættelse", "The in-kind contribution has no valuation"),
-    source="RULES.md, Co-financing (COF), \"In-kind\"; 000 l.1194-1274 (aftalt medfinansiering ikke leveret, "
-           "ikke registreret, \"et skøn fra gang til gang\" l.1260), recommendation 000 l.2912; 002 l.500-502",
+    sources=(
+        ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: \"et skøn fra gang til gang\", og "
+         "bidrag \"bliver slet ikke registreret\""),
+        ("haervaerk-netvaerk-2012", "8.3 Metodeudvikling: anbefaler et lettere system til indberetning "
+         "af medfinansieringen"),
+        ("rum-for-liv-2012", "3.3 De to afdelinger – samlet set: møder i styregruppen registreres ikke "
+         "som kommunalt ressourceforbrug"),
+    ),
     bad=Example(at="budget", yaml=_IN_KIND % ""),
     good=Example(at="budget", yaml=_IN_KIND % ", værdiansættelse: 8 timer om ugen af en jobkonsulent à 240 kr."),
 )

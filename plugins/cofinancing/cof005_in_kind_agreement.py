@@ -4,13 +4,15 @@ Agreed co-financing from municipal departments was in practice not delivered
 ("har haft svært at levere den medfinansiering, der var aftalt").  An in-kind
 contribution should point (``aftale``) to the samarbejdsaftale in which the
 party commits the hours or rooms, so the contribution can be claimed later.
+A lesson from one evaluation (haervaerk-netvaerk-2012; basis erfaring): info.
 
 Dansk:
 Aftalt medfinansiering fra forvaltningerne blev i praksis ikke leveret ("har
 haft svært at levere den medfinansiering, der var aftalt").  Et
 naturaliebidrag skal henvise (``aftale``) til den samarbejdsaftale, hvor
 parten forpligter sig til timerne eller lokalerne, så bidraget kan kræves
-leveret.
+leveret.  En erfaring fra én evaluering (haervaerk-netvaerk-2012; grundlag
+erfaring): info.
 """
 
 from planlint import Example, kr, rule
@@ -28,10 +30,14 @@ finansiering:
 
 @rule(
     code="COF005",
-    severity="warning",
+    severity="info",
+    basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Naturaliebidraget er ikke forpligtet i en aftale", "The in-kind contribution has no agreement"),
-    source="RULES.md, Co-financing (COF), \"In-kind\"; 000 l.1194-1274 (l.1196-1198: \"har haft svært at "
-           "levere den medfinansiering, der var aftalt\")",
+    sources=(
+        ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: BUF \"har haft svært at levere den "
+         "medfinansiering, der var aftalt\""),
+    ),
     bad=Example(at="budget", yaml=_IN_KIND % ""),
     good=Example(at="budget", yaml=_IN_KIND % ", aftale: sa-job"),
 )

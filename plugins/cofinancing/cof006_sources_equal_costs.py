@@ -22,9 +22,13 @@ from .shares import damage, figures, years_text
 @rule(
     code="COF006",
     severity="error",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Finansieringen er ikke lig med udgifterne", "Financing does not equal costs"),
-    source="RULES.md, Co-financing (COF), \"Sources equal costs\"; 003 l.2414-2418 (andelene regnes af "
-           "\"de budgetterede midler\")",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: andelene regnes af \"de budgetterede "
+         "midler\""),
+    ),
     bad=Example(at="budget.udgifter[1]", yaml="beløb: {2021: 40000, 2022: 40000, 2023: 40000, 2024: 80000}",
                 note="udgifterne er 40.000 kr. højere end finansieringen i 2024"),
     good=Example(at="budget.udgifter[1]", yaml="beløb: {2021: 40000, 2022: 40000, 2023: 40000, 2024: 40000}"),

@@ -20,8 +20,12 @@ from .shares import damage, figures
 @rule(
     code="COF007",
     severity="warning",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Finansiering og udgifter er forskellige i et år", "Financing and costs differ in a year"),
-    source="RULES.md, Co-financing (COF), \"Sources equal costs\" (per year: warning)",
+    sources=(
+        ("planlint-format", "budget: finansiering and udgifter per year"),
+    ),
     bad=Example(at="budget.udgifter[1]", yaml="beløb: {2021: 80000, 2022: 40000, 2023: 40000, 2024: 0}",
                 note="evalueringen flyttet fra 2024 til 2021 i udgifterne, men ikke i finansieringen"),
     good=Example(at="budget.udgifter[1]", yaml="beløb: {2021: 40000, 2022: 40000, 2023: 40000, 2024: 40000}"),

@@ -44,8 +44,12 @@ _TOTALS = "totaler: {i_alt: 2400000, lbf: 1800000, kommune: 400000, boligorganis
 @rule(
     code="COF008",
     severity="error",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("En angivet total stemmer ikke med beløbene", "A stated total does not match the amounts"),
-    source="RULES.md, Co-financing (COF), \"Stated totals\"",
+    sources=(
+        ("planlint-format", "budget: totaler"),
+    ),
     bad=Example(at="budget", yaml=_TOTALS % 250000, note="boligorganisationen giver 200.000 kr., ikke 250.000"),
     good=Example(at="budget", yaml=_TOTALS % 200000),
     fix=("Sætter totalen til summen af beløbene (når alle beløb er gyldige og alle parter kendte).",

@@ -24,9 +24,12 @@ from .shares import capital, describe_cost, describe_source, figures
 @rule(
     code="COF009",
     severity="error",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et beløb ligger uden for planperioden", "An amount lies outside the plan period"),
-    source="RULES.md, Co-financing (COF), \"Years\"; FORMAT.md, Conventions (\"Every year in a year map "
-           "must lie inside `plan.periode`\")",
+    sources=(
+        ("planlint-format", "Conventions: \"Every year in a year map must lie inside plan.periode\""),
+    ),
     bad=Example(at="budget.finansiering[0]", yaml="beløb: {2021: 450000, 2022: 450000, 2023: 450000, "
                                                   "2024: 450000, 2025: 100000}", note="2025 er efter perioden"),
     good=Example(at="budget.finansiering[0]", yaml="beløb: {2021: 450000, 2022: 450000, 2023: 450000, "

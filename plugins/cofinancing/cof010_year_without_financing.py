@@ -41,8 +41,12 @@ finansiering:
 @rule(
     code="COF010",
     severity="warning",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Et planår har ingen finansiering", "A plan year has no financing"),
-    source="RULES.md, Co-financing (COF), \"Years\" (a plan year without any financing: warning)",
+    sources=(
+        ("planlint-format", "budget: finansiering per year of plan.periode"),
+    ),
     bad=Example(at="budget", yaml=_FINANCING % ("", "", ""), note="2024 mangler"),
     good=Example(at="budget", yaml=_FINANCING % (", 2024: 450000", ", 2024: 100000", ", 2024: 50000")),
 )

@@ -29,9 +29,15 @@ finansiering:
 @rule(
     code="COF011",
     severity="error",
+    basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Medfinansieringen kan ikke beregnes", "The co-financing cannot be computed"),
-    source="RULES.md, Co-financing (COF), \"No budget at all\"; 002 (Rum for Liv: no budget in the "
-           "document, notes-002 §3); 003 l.2414-2418",
+    sources=(
+        ("lbf-ansoegning-2011-2014", "the prækvalifikationsansøgning holds a budget outline with a "
+         "proposal for local co-financing"),
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: \"LBF støtter helhedsplanerne med 75 % af "
+         "de budgetterede midler. De resterende 25 % af midlerne kommer fra lokal medfinansiering\""),
+    ),
     bad=Example(at="", remove=("budget",)),
     good=Example(at="budget", yaml=_AMOUNTS_AS_TEXT, note="beløb skrevet som tekst tæller som tal"),
 )

@@ -31,7 +31,12 @@ finansiering:
     code="COF012",
     severity="warning",
     title=("Finansieringen er ikke sikret (søges)", "The financing is not secured (applied for)"),
-    source="Format 1.1, budget.finansiering[].status (søges); RULES.md, Co-financing (COF)",
+    basis="erfaring",
+    prequalification=True,  # a prækvalifikationsansøgning's budget outline may count on money applied for
+    sources=(
+        ("planlint-format", "Format 1.1: budget.finansiering[].status (søges)"),
+        ("haervaerk-netvaerk-2012", "co-financing that was agreed but not delivered"),
+    ),
     bad=Example(at="budget", yaml=_SOUGHT % ", status: søges, beløb: {2022: 20000}"),
     good=Example(at="budget", yaml=_SOUGHT % ", beløb: {2022: 20000}"),
 )

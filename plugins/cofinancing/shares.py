@@ -6,7 +6,7 @@ rounding in between.
 
 Choices the spec leaves open (documented here once, used by every rule):
 
-* A source's category follows its party's type (FORMAT.md "budget").  A source
+* A source's category follows its party's type (the plan format, "budget").  A source
   whose party is missing from ``parter`` (the core reports PLN009), or whose
   party has no type, is ``UNKNOWN``: it counts in the total but neither as
   LBF nor as local co-financing.  The local share can then only come out

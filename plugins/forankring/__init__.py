@@ -1,6 +1,6 @@
 """forankring plugin (FOR): who takes each activity over, how, when and on what agreement.
 
-RULES.md, "Forankring (FOR)". One module per rule; what the rules share (who an
+See docs/rules.md, FOR001-FOR011. One module per rule; what the rules share (who an
 anchor is, when a hand-over falls, which agreement commits a party) lives in
 ``anchoring``, which also gives ``planlint report`` its per-activity status.
 """

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pack_section import ForankringTerms
 
 #: the party type that needs no samarbejdsaftale to take an activity over:
-#: the residents' own board is the plan's lasting owner by construction (RULES.md)
+#: the residents' own board is the plan's lasting owner by construction
 RESIDENTS_BOARD = "afdelingsbestyrelse"
 
 # --- who: the kinds of entry in ``forankring.hos`` ---------------------------
@@ -242,7 +242,7 @@ def agreement_gaps(plan: "Plan", forankring: "Forankring | None", pack: "RulePac
     agreement: it must list the party and be signed.  Without ``aftale`` (or
     with an id that does not exist, which the core reports as PLN009) any
     signed samarbejdsaftale of the plan that lists the party commits it:
-    RULES.md asks for "a signed aftale", not for the cross-reference.
+    the rule asks for "a signed aftale", not for the cross-reference.
 
     An agreement whose ``status`` or ``parter`` the file wrote but the format
     rejected (a PLN finding) cannot be judged; with ``document`` given, no gap

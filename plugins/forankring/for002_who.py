@@ -2,13 +2,15 @@
 
 Rum for Liv names where its activities are anchored ("forankres i X"), and that is
 the least a forankring says: without a part in `hos` nobody is committed to carry
-the activity on (notes-002 headline; RULES.md "Who, how, when"). Error.
+the activity on (rum-for-liv-2012). A lesson from practice (basis erfaring), not
+LBF's requirement: warning.
 
 Dansk:
 En forankring skal sige, hvem der overtager aktiviteten. Rum for Liv nævner, hvor
 aktiviteterne forankres ("forankres i X"), og det er det mindste, en forankring
 siger: uden en part i `hos` er ingen forpligtet til at føre aktiviteten videre
-(notes-002; RULES.md "Who, how, when"). Fejl.
+(rum-for-liv-2012). En erfaring fra praksis (grundlag erfaring), ikke LBF's krav:
+advarsel.
 """
 
 from planlint import Example, join, rule
@@ -18,9 +20,15 @@ from .anchoring import anchors, holders, named, undecided
 
 @rule(
     code="FOR002",
-    severity="error",
+    severity="warning",
+    basis="erfaring",
     title=("Forankringen siger ikke hvem", "The forankring does not say who"),
-    source="RULES.md, Forankring (FOR), \"Who, how, when\"; seed 002 (\"forankres i X\"), notes-002",
+    sources=(
+        ("rum-for-liv-2012", "5 Indsatsområder: \"Forankring: Aktiviteten forankres i …\" names only "
+         "where"),
+        ("fsb-indsatser", "Tilrettelagt med øje på forankring: indsatser \"som har potentiale for at "
+         "blive forankret i kommunens eller fsb's kernedrift\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hos",)),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
 )

@@ -1,13 +1,13 @@
 """A forankring must say how the activity goes on.
 
-Rum for Liv names only where each activity is anchored, never how (notes-002: only
-5.3.1 and 5.3.6 say how, in the prose). A name is not a hand-over: who runs the
+Rum for Liv names only where each activity is anchored, never how (rum-for-liv-2012:
+only 5.3.1 and 5.3.6 say how, in the prose). A name is not a hand-over: who runs the
 activity, with which staff or volunteers, in which form? Warning.
 
 Dansk:
 En forankring skal sige, hvordan aktiviteten fortsætter. Rum for Liv nævner kun,
-hvor aktiviteterne forankres, aldrig hvordan (notes-002: kun 5.3.1 og 5.3.6 siger
-hvordan, i brødteksten). Et navn er ikke en overdragelse: hvem driver aktiviteten,
+hvor aktiviteterne forankres, aldrig hvordan (rum-for-liv-2012: kun
+5.3.1 og 5.3.6 siger hvordan, i brødteksten). Et navn er ikke en overdragelse: hvem driver aktiviteten,
 med hvilke medarbejdere eller frivillige, i hvilken form? Advarsel.
 """
 
@@ -19,8 +19,11 @@ from .anchoring import holders, lasting_anchors, named, says
 @rule(
     code="FOR003",
     severity="warning",
+    basis="erfaring",
     title=("Forankringen siger ikke hvordan", "The forankring does not say how"),
-    source="RULES.md, Forankring (FOR), \"Who, how, when\"; notes-002 (headline and §2.4: no box says how)",
+    sources=(
+        ("rum-for-liv-2012", "5 Indsatsområder: the boxes say where an activity is anchored, not how"),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hvordan",)),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring",
                  yaml="hvordan: Jobcentret viderefører den fremskudte funktion i egen drift"),

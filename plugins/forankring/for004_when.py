@@ -1,13 +1,13 @@
 """A forankring must say when the hand-over happens.
 
-Rum for Liv never says when its activities are handed over (notes-002 headline);
-"tænke forankring fra start" (000 l.2473-2491; 001 l.814-817) needs a date to plan
+Rum for Liv never says when its activities are handed over (rum-for-liv-2012);
+"tænke forankring fra start" (haervaerk-netvaerk-2012; bag-facaderne-2014) needs a date to plan
 towards and to follow up on. Warning.
 
 Dansk:
 En forankring skal sige, hvornår overdragelsen sker. Rum for Liv siger aldrig,
-hvornår aktiviteterne overdrages (notes-002); at "tænke forankring fra start"
-(000 l.2473-2491; 001 l.814-817) kræver en dato at planlægge efter og følge op på.
+hvornår aktiviteterne overdrages (rum-for-liv-2012); at "tænke forankring fra start"
+(haervaerk-netvaerk-2012; bag-facaderne-2014) kræver en dato at planlægge efter og følge op på.
 Advarsel.
 """
 
@@ -19,8 +19,15 @@ from .anchoring import handover_span, holders, named
 @rule(
     code="FOR004",
     severity="warning",
+    basis="erfaring",
     title=("Forankringen siger ikke hvornår", "The forankring does not say when"),
-    source="RULES.md, Forankring (FOR), \"Who, how, when\"; notes-002 headline; 000 l.2473-2491; 001 l.814-817",
+    sources=(
+        ("rum-for-liv-2012", "5 Indsatsområder: no box says when an activity is handed over"),
+        ("haervaerk-netvaerk-2012", "8.3 Metodeudvikling: \"tænke forankring ind i aktiviteter fra "
+         "starten af indsatsen\""),
+        ("bag-facaderne-2014", "kap. 1 Børn, unge og familier: \"Overvej gerne allerede fra begyndelsen, "
+         "hvordan projektet kan forankres i området efter projektperioden\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", remove=("hvornår",)),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
 )

@@ -1,31 +1,34 @@
 """Anchoring an activity in the plan's own staff, or in the plan itself, is no anchoring.
 
 The plan's posts and its secretariat end with the plan. In Fra Hærværk til Netværk
-the results faded within months of the staff leaving (000 l.2294-2330); lasting
-actors are afdelingsbestyrelser, the kommune and associations (003 l.1790-1794,
-1868-1874), and anchoring in the kommune is "mere robust" (001 l.3887-3890).
+the results faded within months of the staff leaving (haervaerk-netvaerk-2012); lasting
+actors are afdelingsbestyrelser, the kommune and associations
+(cfbu-overblik-2006-2010), and anchoring in the kommune is "mere robust"
+(bag-facaderne-2014).
 
 An entry of `hos` is the plan's own staff when it is a `rolle` of
 `organisation.medarbejdere` (even if a party with that id exists too). It is the
 plan itself when it is a party of a type the rule pack lists (`andet`,
 `boligorganisation`) whose name matches the pack's names of a plan secretariat
 ("Helhedsplanens ...", "Det boligsociale sekretariat", "Projektsekretariatet"), or a
-party of type `andet` that bears the plan's own name. Error.
+party of type `andet` that bears the plan's own name. A lesson from evaluations
+(basis erfaring): warning.
 
 Dansk:
 At forankre en aktivitet i planens egne medarbejdere eller i planen selv er ingen
 forankring. Planens stillinger og sekretariat ophører med planen. I Fra Hærværk til
 Netværk forsvandt resultaterne få måneder efter, at medarbejderne gik
-(000 l.2294-2330); varige aktører er afdelingsbestyrelser, kommunen og foreninger
-(003 l.1790-1794, 1868-1874), og forankring i kommunen er "mere robust"
-(001 l.3887-3890).
+(haervaerk-netvaerk-2012); varige aktører er afdelingsbestyrelser, kommunen og foreninger
+(cfbu-overblik-2006-2010), og forankring i kommunen er "mere robust"
+(bag-facaderne-2014).
 
 En værdi i `hos` er planens egne medarbejdere, når den er en `rolle` i
 `organisation.medarbejdere` (også selvom en part har samme id). Den er planen selv,
 når den er en part af en type, som regelpakken nævner (`andet`,
 `boligorganisation`), og hvis navn svarer til regelpakkens navne på et
 plansekretariat ("Helhedsplanens ...", "Det boligsociale sekretariat",
-"Projektsekretariatet"), eller en part af typen `andet` med planens eget navn. Fejl.
+"Projektsekretariatet"), eller en part af typen `andet` med planens eget navn. En
+erfaring fra evalueringer (grundlag erfaring): advarsel.
 """
 
 from planlint import Example, rule
@@ -35,10 +38,17 @@ from .anchoring import OWN_PLAN, STAFF, anchors, holders, named
 
 @rule(
     code="FOR005",
-    severity="error",
+    severity="warning",
+    basis="erfaring",
     title=("Forankret i planens egne medarbejdere", "Anchored in the plan's own staff"),
-    source="RULES.md, Forankring (FOR), \"The anchor must outlive the plan\"; 000 l.2294-2330; "
-           "003 l.1790-1794, 1868-1874; 001 l.3887-3890",
+    sources=(
+        ("haervaerk-netvaerk-2012", "8.1 Resultater i afdelingerne og forankringen heraf: \"de gode "
+         "resultater ophører et par måneder efter endt indsats\""),
+        ("cfbu-overblik-2006-2010", "Beboerdemokrati: \"de blivende aktører - nemlig "
+         "afdelingsbestyrelserne\""),
+        ("bag-facaderne-2014", "kap. 4 Beboernetværk, inddragelse og demokrati: \"en forankring i "
+         "kommunen skaber et mere robust projekt\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [jobkonsulent]",
                 note="jobkonsulent er en stilling i organisation.medarbejdere"),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),

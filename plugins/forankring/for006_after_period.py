@@ -1,6 +1,6 @@
 """A hand-over after the end of the plan period is no planned hand-over.
 
-"Tænke forankring fra start" (000 l.2473-2491; 001 l.814-817): the hand-over has to
+"Tænke forankring fra start" (haervaerk-netvaerk-2012; bag-facaderne-2014): the hand-over has to
 happen while the plan's staff are still there to support the new owner. A
 `hvornår` after `plan.periode.slut` leaves the activity without anyone between the
 end of the money and the hand-over. A bare year counts as after the period only
@@ -8,7 +8,7 @@ when the whole year is. Warning.
 
 Dansk:
 En overdragelse efter planperiodens slutning er ingen planlagt overdragelse. "Tænke
-forankring fra start" (000 l.2473-2491; 001 l.814-817): overdragelsen skal ske,
+forankring fra start" (haervaerk-netvaerk-2012; bag-facaderne-2014): overdragelsen skal ske,
 mens planens medarbejdere endnu er der til at støtte den nye ejer. Et `hvornår`
 efter `plan.periode.slut` efterlader aktiviteten uden nogen mellem pengenes ophør og
 overdragelsen. Et årstal alene tæller kun som efter perioden, når hele året er det.
@@ -23,8 +23,14 @@ from .anchoring import handover_span, holders, named, period_end, when_text
 @rule(
     code="FOR006",
     severity="warning",
+    basis="erfaring",
     title=("Overdragelsen ligger efter planperioden", "The hand-over falls after the plan period"),
-    source="RULES.md, Forankring (FOR), \"Think forankring from the start\"; 000 l.2473-2491; 001 l.814-817",
+    sources=(
+        ("haervaerk-netvaerk-2012", "8.3 Metodeudvikling: \"tænke forankring ind i aktiviteter fra "
+         "starten af indsatsen\""),
+        ("bag-facaderne-2014", "kap. 1 Børn, unge og familier: \"Overvej gerne allerede fra begyndelsen, "
+         "hvordan projektet kan forankres i området efter projektperioden\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2025-06-30"),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
 )

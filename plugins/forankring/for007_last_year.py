@@ -1,22 +1,22 @@
 """A plan that hands every activity over in its last year leaves forankring to the end.
 
 Forankring is to be thought "fra start", inside every activity and not as a final
-phase (000 l.2473-2491; 001 l.814-817). When every hand-over the plan dates falls in
+phase (haervaerk-netvaerk-2012; bag-facaderne-2014). When every hand-over the plan dates falls in
 the final twelve months of the period, nothing is tried out with the new owners while
 there is still time to adjust. The finding points at the earliest hand-over. A bare
 year counts as in the last year only when the whole year is. A hand-over after the
 period does not fall in its last year: it is FOR006's finding, and a plan with one
-is not reported here (RULES.md: "every hand-over falls in its last year"). Info.
+is not reported here. Info.
 
 Dansk:
 En plan, der overdrager alle aktiviteter i sit sidste år, gemmer forankringen til
 sidst. Forankring skal tænkes "fra start", i hver aktivitet og ikke som en slutfase
-(000 l.2473-2491; 001 l.814-817). Når hver overdragelse, planen daterer, ligger i
+(haervaerk-netvaerk-2012; bag-facaderne-2014). Når hver overdragelse, planen daterer, ligger i
 periodens sidste tolv måneder, bliver intet afprøvet med de nye ejere, mens der endnu
 er tid til at justere. Fundet peger på den tidligste overdragelse. Et årstal alene
 tæller kun som i det sidste år, når hele året er det. En overdragelse efter perioden
 ligger ikke i dens sidste år: den er FOR006's fund, og en plan med en sådan meldes
-ikke her (RULES.md: "every hand-over falls in its last year"). Info.
+ikke her. Info.
 """
 
 from planlint import Example, rule
@@ -27,8 +27,14 @@ from .anchoring import handover_span, holders, last_year_start, named, period_en
 @rule(
     code="FOR007",
     severity="info",
+    basis="erfaring",
     title=("Alle overdragelser ligger i planens sidste år", "Every hand-over falls in the plan's last year"),
-    source="RULES.md, Forankring (FOR), \"Think forankring from the start\"; 000 l.2473-2491; 001 l.814-817",
+    sources=(
+        ("haervaerk-netvaerk-2012", "8.3 Metodeudvikling: \"tænke forankring ind i aktiviteter fra "
+         "starten af indsatsen\""),
+        ("bag-facaderne-2014", "kap. 1 Børn, unge og familier: \"Overvej gerne allerede fra begyndelsen, "
+         "hvordan projektet kan forankres i området efter projektperioden\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2024-06-30"),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),
 )

@@ -1,15 +1,15 @@
 """A partner that is to take an activity over must be committed by a signed agreement.
 
-fsb makes binding samarbejdsaftaler with its partners at the start of a plan (004),
-and LBF requires cooperation agreements from the 2011-2014 round on (003
-l.2404-2412). A part in `hos` - other than an afdelingsbestyrelse, the residents'
-own board - with no signed samarbejdsaftale that lists it has promised nothing.
+fsb makes binding samarbejdsaftaler with its partners at the start of a plan (fsb-indsatser),
+and LBF requires cooperation agreements from the 2011-2014 round on
+(cfbu-overblik-2006-2010), though not one per forankring. A part in `hos` - other than
+an afdelingsbestyrelse, the residents' own board - with no signed samarbejdsaftale that lists it has promised nothing.
 
 The forankring's own `aftale` is judged when it names an existing agreement: that
 agreement must be signed (a missing party in it is FOR009). Without `aftale`, any
 signed samarbejdsaftale of the plan that lists the party commits it. An `aftale` id
-that does not exist is the core's PLN009. Warning, in every round: RULES.md gives the
-rule one severity. (That the plan has no samarbejdsaftaler at all, which 2006-2010 did not
+that does not exist is the core's PLN009. Warning, in every round: a lesson from
+practice (basis erfaring), the same in every round. (That the plan has no samarbejdsaftaler at all, which 2006-2010 did not
 yet require, is LBF009 and follows the rule pack.)
 
 The applicant's own boligorganisation needs no samarbejdsaftale with itself: forankring in its
@@ -19,16 +19,17 @@ agreed, no signed document cited) commits the party; an info says a signed one i
 
 Dansk:
 En partner, der skal overtage en aktivitet, skal være forpligtet af en underskrevet
-aftale. fsb indgår bindende samarbejdsaftaler med partnerne ved planens start (004),
-og LBF kræver samarbejdsaftaler fra 2011-2014-puljen (003 l.2404-2412). En part i
+aftale. fsb indgår bindende samarbejdsaftaler med partnerne ved planens start (fsb-indsatser),
+og LBF kræver samarbejdsaftaler fra 2011-2014-puljen (cfbu-overblik-2006-2010), men
+ikke én pr. forankring. En part i
 `hos` - bortset fra en afdelingsbestyrelse, beboernes egen bestyrelse - som ingen
 underskrevet samarbejdsaftale omfatter, har ikke lovet noget.
 
 Forankringens egen `aftale` vurderes, når den henviser til en eksisterende aftale:
 den skal være underskrevet (en part, der mangler i den, er FOR009). Uden `aftale`
 forpligter enhver underskrevet samarbejdsaftale i planen, der omfatter parten. Et
-`aftale`-id, der ikke findes, er kernens PLN009. Advarsel i alle puljer: RULES.md giver
-reglen ét niveau. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-2010 endnu
+`aftale`-id, der ikke findes, er kernens PLN009. Advarsel i alle puljer: en erfaring fra
+praksis (grundlag erfaring), den samme i alle puljer. (At planen slet ingen samarbejdsaftaler har, hvilket 2006-2010 endnu
 ikke krævede, er LBF009 og følger regelpakken.)
 
 Ansøgerens egen boligorganisation skal ikke have en samarbejdsaftale med sig selv: forankring i
@@ -44,17 +45,22 @@ from .anchoring import AGREED, NOT_SIGNED, NO_AGREEMENT, agreement_gaps, holders
 
 
 def _severity(pack):
-    # RULES.md, "Committed by agreement": "with no signed aftale: warning", in every round
+    # "with no signed aftale: warning", in every round (basis erfaring)
     return "warning"
 
 
 @rule(
     code="FOR008",
     severity="warning",
+    basis="erfaring",
     title=("Forankringsparten har ingen underskrevet aftale",
            "The anchoring party has no signed agreement"),
-    source="RULES.md, Forankring (FOR), \"Committed by agreement\"; seed 004 (fsb: bindende "
-           "samarbejdsaftaler ved projektstart); 003 l.2404-2412",
+    sources=(
+        ("fsb-indsatser", "Tilrettelagt med øje på forankring: \"forpligtende samarbejdsaftaler med alle "
+         "relevante samarbejdspartnere ved projektstart\""),
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: samarbejdsaftaler er \"ikke et formaliseret "
+         "krav under 2006-2010 midlerne, som det er i LBF's nye midler (2011-2014)\""),
+    ),
     bad=Example(at="samarbejdsaftaler[0]", yaml="status: under_forhandling",
                 note="Aftalen sa-job, som forankringen henviser til, er ikke underskrevet"),
     good=Example(at="samarbejdsaftaler[0]", yaml="status: underskrevet"),

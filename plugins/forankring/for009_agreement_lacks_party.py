@@ -2,16 +2,16 @@
 
 A forankring that names `aftale: sa-x` claims that sa-x commits the parties in
 `hos`. When sa-x does not list one of them, the claim is wrong: either the wrong
-agreement is named or the party was never part of it (RULES.md "Committed by
-agreement"; 004; 003 l.2404-2412). An afdelingsbestyrelse needs no agreement and is
+agreement is named or the party was never part of it (fsb-indsatser;
+cfbu-overblik-2006-2010). An afdelingsbestyrelse needs no agreement and is
 not checked; an `aftale` id that does not exist is the core's PLN009. Warning.
 
 Dansk:
 Den aftale, en forankring henviser til, skal omfatte den part, der overtager. En
 forankring med `aftale: sa-x` påstår, at sa-x forpligter parterne i `hos`. Når sa-x
 ikke nævner en af dem, holder påstanden ikke: enten er det den forkerte aftale,
-eller også var parten aldrig med i den (RULES.md "Committed by agreement"; 004;
-003 l.2404-2412). En afdelingsbestyrelse behøver ingen aftale og kontrolleres ikke;
+eller også var parten aldrig med i den (fsb-indsatser;
+cfbu-overblik-2006-2010). En afdelingsbestyrelse behøver ingen aftale og kontrolleres ikke;
 et `aftale`-id, der ikke findes, er kernens PLN009. Advarsel.
 """
 
@@ -23,8 +23,14 @@ from .anchoring import NOT_LISTED, agreement_gaps, holders, named
 @rule(
     code="FOR009",
     severity="warning",
+    basis="erfaring",
     title=("Aftalen omfatter ikke forankringsparten", "The agreement does not include the anchoring party"),
-    source="RULES.md, Forankring (FOR), \"Committed by agreement\"; seed 004; 003 l.2404-2412",
+    sources=(
+        ("fsb-indsatser", "Tilrettelagt med øje på forankring: \"forpligtende samarbejdsaftaler med alle "
+         "relevante samarbejdspartnere ved projektstart\""),
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: samarbejdsaftaler er \"ikke et formaliseret "
+         "krav under 2006-2010 midlerne, som det er i LBF's nye midler (2011-2014)\""),
+    ),
     bad=Example(at="samarbejdsaftaler[0]", yaml="parter: [bo, lbf]",
                 note="sa-job omfatter ikke ek, som forankringen nævner"),
     good=Example(at="samarbejdsaftaler[0]", yaml="parter: [ek, bo]"),

@@ -1,7 +1,6 @@
 """The party that takes an activity over should already help carry it.
 
-Partners are to carry activities during the plan for the sake of forankring (003
-l.592-600): a hand-over to someone who has not been part of the activity starts from
+Partners are to carry activities during the plan for the sake of forankring (cfbu-overblik-2006-2010): a hand-over to someone who has not been part of the activity starts from
 nothing. An anchor that is neither among the activity's `samarbejdspartnere` nor its
 `ansvarlig` is reported. Info. The applicant's own boligorganisation (and its units, format 1.1
 `hører_under`) is no partner of itself and is not reported; a unit counts as involved when the
@@ -9,8 +8,7 @@ party it belongs to is.
 
 Dansk:
 Den part, der overtager en aktivitet, bør allerede være med til at bære den.
-Partnerne skal bære aktiviteterne i planperioden af hensyn til forankringen (003
-l.592-600): en overdragelse til en, der ikke har været med i aktiviteten, starter
+Partnerne skal bære aktiviteterne i planperioden af hensyn til forankringen (cfbu-overblik-2006-2010): en overdragelse til en, der ikke har været med i aktiviteten, starter
 fra bunden. En forankringspart, der hverken er blandt aktivitetens
 `samarbejdspartnere` eller er dens `ansvarlig`, rapporteres. Info. Ansøgerens egen
 boligorganisation (og dens enheder, format 1.1 `hører_under`) er ikke samarbejdspartner med sig
@@ -25,8 +23,12 @@ from .anchoring import holders, involved, is_own_organisation, lasting_anchors, 
 @rule(
     code="FOR011",
     severity="info",
+    basis="anbefaling",
     title=("Forankringsparten er ikke samarbejdspartner", "The anchoring party is not a partner"),
-    source="RULES.md, Forankring (FOR), \"Partners carry activities during the plan\"; 003 l.592-600",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Konklusioner, Forankring af det boligsociale arbejde: parterne "
+         "\"bør … så vidt muligt bidrage til gennemførelsen af de boligsociale aktiviteter\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ab]"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
 )

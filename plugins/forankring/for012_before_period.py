@@ -23,9 +23,13 @@ from .anchoring import handover_span, period_end, period_start, when_text
 @rule(
     code="FOR012",
     severity="warning",
+    basis="erfaring",
     title=("Overdragelsen ligger før planperioden", "The hand-over falls before the plan period"),
-    source="Forankring tænkes fra start og sker, mens planens medarbejdere er der (Evaluering af Fra Hærværk "
-           "til Netværk, Lejerbo 2012; Bag facaderne, Boligsocialnet 2014); the date check mirrors FOR006",
+    sources=(
+        ("haervaerk-netvaerk-2012", "8.1 Resultater i afdelingerne og forankringen heraf: the hand-over happens "
+         "while the plan's staff are there"),
+        ("bag-facaderne-2014", "forankring is thought in from the start of the plan"),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2012-12-31",
                 note="2012 for 2021: før perioden 2021-01-01 – 2024-12-31"),
     good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hvornår: 2023-12-31"),

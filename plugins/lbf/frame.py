@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from planlint import Plan, Severity
 
 #: The party type that is Landsbyggefonden itself; every other financing party is local co-financing
-#: (FORMAT.md, budget: "A source's category follows its part's type").
+#: (the plan format, budget: "A source's category follows its part's type").
 LBF_TYPE = "landsbyggefond"
 
 

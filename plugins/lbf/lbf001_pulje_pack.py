@@ -16,8 +16,12 @@ from planlint import Example, rule
 @rule(
     code="LBF001",
     severity="error",
+    basis="format",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Puljen har ingen regelpakke", "The pulje has no rule pack"),
-    source="RULES.md, The funding rounds (\"A plan whose pulje has no pack is a finding, not a crash\")",
+    sources=(
+        ("planlint-format", "plan.pulje: the funding rounds planlint has a rule pack for"),
+    ),
     bad=Example(at="plan", yaml='pulje: "2019-2026"', runnable=False,
                 note="En installation, hvis rules/ mangler pakken for 2019-2026."),
     good=Example(at="plan", yaml='pulje: "2019-2026"'),

@@ -1,5 +1,7 @@
-"""A boligsocial helhedsplan runs four years: "et fireårigt program" (001 l.163-165), "løber over
-en 4-årig periode" (003 l.27-33), "Som udgangspunkt er en boligsocial helhedsplan 4-årig" (004).
+"""A boligsocial helhedsplan runs four years. CFBU describes LBF's frame: LBF supports plans "der
+løber over en 4-årig periode" (cfbu-overblik-2006-2010); also "et fireårigt program"
+(bag-facaderne-2014) and "Som udgangspunkt er en boligsocial helhedsplan 4-årig" (fsb-indsatser).
+Basis krav.
 A longer period asks for money LBF does not grant: error. A shorter one is allowed but unusual
 and leaves little time for forankring: warning. The period counts from `start` to the day
 before the same date four years later (2013-01-01..2016-12-31, 2013-07-01..2017-06-30); it may
@@ -7,9 +9,10 @@ be off by the pack's `period.tolerance_days` (31 days) either way, so a plan sta
 day the grant arrives is not flagged. A missing date is the core's PLN004, not repeated here.
 
 Dansk:
-En boligsocial helhedsplan løber fire år: "et fireårigt program" (001 l.163-165), "løber over en
-4-årig periode" (003 l.27-33), "Som udgangspunkt er en boligsocial helhedsplan 4-årig" (004). En
-længere periode beder om penge, LBF ikke bevilger: fejl. En kortere er tilladt, men usædvanlig og
+En boligsocial helhedsplan løber fire år. CFBU beskriver LBF's ramme: LBF støtter planer, "der
+løber over en 4-årig periode" (cfbu-overblik-2006-2010); også "et fireårigt program"
+(bag-facaderne-2014) og "Som udgangspunkt er en boligsocial helhedsplan 4-årig" (fsb-indsatser).
+Grundlag krav. En længere periode beder om penge, LBF ikke bevilger: fejl. En kortere er tilladt, men usædvanlig og
 giver kort tid til forankring: advarsel. Perioden regnes fra `start` til dagen før samme dato fire
 år senere (2013-01-01..2016-12-31, 2013-07-01..2017-06-30); den må afvige med regelpakkens
 `period.tolerance_days` (31 dage) til hver side. En manglende dato er kernens PLN004.
@@ -51,9 +54,16 @@ def _length(start: date, end: date, lang: str) -> str:
 @rule(
     code="LBF003",
     severity="error",
+    basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Planperioden er ikke fire år", "The plan period is not four years"),
-    source="RULES.md, Plan frame: 001 l.163-165; 003 l.27-33; 004 (\"Som udgangspunkt er en boligsocial "
-           "helhedsplan 4-årig\"); the length is the pack's period.years",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: LBF støtter helhedsplaner, \"der løber "
+         "over en 4-årig periode\""),
+        ("bag-facaderne-2014", "indledning: \"En helhedsplan er et fireårigt program\""),
+        ("fsb-indsatser", "Boligsociale helhedsplaner: \"Som udgangspunkt er en boligsocial helhedsplan "
+         "4-årig\""),
+    ),
     bad=Example(at="plan.periode", yaml="slut: 2025-12-31"),
     good=Example(at="plan.periode", yaml="slut: 2024-12-31"),
     fix=("Sætter `plan.periode.slut` til periodens sidste dag, når perioden er præcis ét år for lang.",

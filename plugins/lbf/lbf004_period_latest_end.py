@@ -1,11 +1,11 @@
 """Some funding rounds have a last day: "De sidste helhedsplaner støttet af 2006-2010 midlerne
-udløber i 2017" (003 l.33-35). A plan of such a round that runs past that day asks for money the
-round no longer has. The date is the pack's `period.latest_end`; rounds without one are not checked.
+udløber i 2017" (cfbu-overblik-2006-2010). A plan of such a round that runs past that day asks
+for money the round no longer has (basis krav). The date is the pack's `period.latest_end`; rounds without one are not checked.
 
 Dansk:
 Nogle puljer har en sidste dag: "De sidste helhedsplaner støttet af 2006-2010 midlerne udløber i
-2017" (003 l.33-35). En plan fra sådan en pulje, der løber længere, beder om penge, puljen ikke
-længere har. Datoen er regelpakkens `period.latest_end`; puljer uden en sådan dato kontrolleres ikke.
+2017" (cfbu-overblik-2006-2010). En plan fra sådan en pulje, der løber længere, beder om penge,
+puljen ikke længere har (grundlag krav). Datoen er regelpakkens `period.latest_end`; puljer uden en sådan dato kontrolleres ikke.
 """
 
 from planlint import Example, rule
@@ -14,8 +14,13 @@ from planlint import Example, rule
 @rule(
     code="LBF004",
     severity="error",
+    basis="krav",
+    prequalification=True,  # a prækvalifikationsansøgning has these too
     title=("Planperioden slutter efter puljens sidste dag", "The plan period ends after the pulje's last day"),
-    source="RULES.md, The funding rounds (latest end of period): 003 l.33-35; the date is the pack's period.latest_end",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: \"De sidste helhedsplaner støttet af "
+         "2006-2010 midlerne udløber i 2017\""),
+    ),
     bad=Example(at="plan", yaml='pulje: "2006-2010"\nperiode: {start: 2015-01-01, slut: 2018-12-31}'),
     good=Example(at="plan", yaml='pulje: "2006-2010"\nperiode: {start: 2014-01-01, slut: 2017-12-31}'),
 )

@@ -1,17 +1,20 @@
 """Each intervention area has exactly one hovedaktivitet: the activity the staff consider the
 bearing one, and the one that gets most resources. Under the 2006-2010 funds LBF required it to
-be documented in the self-evaluation, one per area (003 l.280-283, 328-330): error. CFBU's
-Boligsocialt overblik: LBF's målopfyldelsesskema "afløser selvevalueringerne i LBF's 2011-2014
-midler", so from then on naming a hovedaktivitet is only a note: info (the pack's
+be documented in the self-evaluation, one per area: "Det er et krav fra LBF, at helhedsplaner
+med bevilling under 2006-2010 midlerne dokumenterer hovedaktiviteterne i et selvevalueringsskema"
+(cfbu-overblik-2006-2010): error, basis krav. CFBU's overblik also says LBF's målopfyldelsesskema
+"afløser selvevalueringerne i LBF's 2011-2014 midler", so from then on naming a hovedaktivitet is
+only a note: info (the pack's
 `main_activity.severity`).
 
 Dansk:
 Hvert indsatsområde har præcis én hovedaktivitet: den aktivitet, medarbejderne anser for den
 bærende, og som får flest ressourcer. Under 2006-2010-midlerne krævede LBF, at den blev
-dokumenteret i selvevalueringen, én pr. indsatsområde (003 l.280-283, 328-330): fejl. Ifølge
-CFBU's Boligsocialt overblik er LBF's målopfyldelsesskema det, der "afløser selvevalueringerne i
-LBF's 2011-2014 midler", så derefter er en hovedaktivitet kun en bemærkning: info (regelpakkens
-`main_activity.severity`).
+dokumenteret i selvevalueringen, én pr. indsatsområde: "Det er et krav fra LBF, at helhedsplaner
+med bevilling under 2006-2010 midlerne dokumenterer hovedaktiviteterne i et selvevalueringsskema"
+(cfbu-overblik-2006-2010): fejl, grundlag krav. Ifølge samme overblik "afløser" LBF's
+målopfyldelsesskema "selvevalueringerne i LBF's 2011-2014 midler", så derefter er en hovedaktivitet
+kun en bemærkning: info (regelpakkens `main_activity.severity`).
 """
 
 from planlint import Example, rule
@@ -20,9 +23,15 @@ from planlint import Example, rule
 @rule(
     code="LBF005",
     severity="error",
+    basis="krav",
     title=("Indsatsområdet har ikke præcis én hovedaktivitet", "The area does not have exactly one hovedaktivitet"),
-    source="RULES.md, The funding rounds (one hovedaktivitet per area): 003 l.280-283, 328-330; "
-           "the severity is the pack's main_activity.severity",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Læsevejledning, note 2: \"Det er et krav fra LBF, at helhedsplaner "
+         "med bevilling under 2006-2010 midlerne dokumenterer hovedaktiviteterne i et "
+         "selvevalueringsskema\""),
+        ("cfbu-overblik-2006-2010", "Læsevejledning: LBF's målopfyldelsesskema \"afløser "
+         "selvevalueringerne i LBF's 2011-2014 midler\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="hovedaktivitet: false"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="hovedaktivitet: true"),
 )

@@ -1,13 +1,13 @@
 """LBF requires that the kommune and the responsible boligorganisationer all sign the plan:
 "Det er et krav fra LBF, at den involverede kommune og de ansvarlige boligorganisationer begge
-underskriver helhedsplanen" (003 l.2400-2404, also l.75-79). Responsible are the organisations
+underskriver helhedsplanen" (CFBU quoting LBF, cfbu-overblik-2006-2010; basis krav). Responsible are the organisations
 in plan.boligorganisationer and every boligorganisation that owns one of the plan's afdelinger.
 A party id that names no party is the core's PLN009 and is not repeated here.
 
 Dansk:
 LBF kræver, at kommunen og de ansvarlige boligorganisationer alle underskriver planen: "Det er
 et krav fra LBF, at den involverede kommune og de ansvarlige boligorganisationer begge
-underskriver helhedsplanen" (003 l.2400-2404, også l.75-79). Ansvarlige er organisationerne i
+underskriver helhedsplanen" (CFBU citerer LBF, cfbu-overblik-2006-2010; grundlag krav). Ansvarlige er organisationerne i
 plan.boligorganisationer og hver boligorganisation, der ejer en af planens afdelinger.
 """
 
@@ -19,9 +19,15 @@ from .frame import party_label, present_or_plan, responsible_parties
 @rule(
     code="LBF006",
     severity="error",
+    basis="krav",
     title=("En underskrift mangler", "A signature is missing"),
-    source="RULES.md, Plan frame: 003 l.2400-2404 (\"Det er et krav fra LBF, at den involverede kommune og de "
-           "ansvarlige boligorganisationer begge underskriver helhedsplanen\"), also 003 l.75-79",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning – samarbejde mellem kommuner og "
+         "boligorganisationer: \"Det er et krav fra LBF, at den involverede kommune og de ansvarlige "
+         "boligorganisationer begge underskriver helhedsplanen\""),
+        ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: \"et krav fra LBF, at de berørte "
+         "kommuner og boligorganisationerne sammen underskriver helhedsplanen\""),
+    ),
     bad=Example(yaml="underskrifter: [{part: ek, navn: Borgmesteren, dato: 2020-10-01}]"),
     good=Example(yaml="underskrifter: [{part: ek, navn: Borgmesteren, dato: 2020-10-01}, "
                       "{part: bo, navn: Direktøren, dato: 2020-10-02}]"),

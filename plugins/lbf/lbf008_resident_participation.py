@@ -1,17 +1,19 @@
 """Involving the residents in carrying out the plan is a condition of LBF's support: "en
-betingelse, at boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003
-l.79-81), and plans are drawn up by kommune, boligorganisation and residents together (001
-l.165-167). A plan where no activity has a residents' party (an afdelingsbestyrelse, volunteers,
-or a party named as a residents' body, per the pack's `governance`) as partner, responsible or
-anchor gives the residents no role.
+betingelse, at boligområdets beboere inddrages i gennemførelsen af helhedsplanerne"
+(cfbu-overblik-2006-2010; basis krav), and plans are drawn up by kommune, boligorganisation and
+residents together (bag-facaderne-2014). A plan where no activity has a residents' party (an
+afdelingsbestyrelse, volunteers, or a party named as a residents' body, per the pack's `governance`) as partner, responsible or
+anchor gives the residents no role. Whether a party is the residents is read from names and
+types, so the finding is a warning.
 
 Dansk:
 At inddrage beboerne i gennemførelsen er en betingelse for LBF's støtte: "en betingelse, at
-boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (003 l.79-81), og planerne
-udarbejdes af kommune, boligorganisation og beboere i fællesskab (001 l.165-167). En plan, hvor
+boligområdets beboere inddrages i gennemførelsen af helhedsplanerne" (cfbu-overblik-2006-2010;
+grundlag krav), og planerne udarbejdes af kommune, boligorganisation og beboere i fællesskab (bag-facaderne-2014). En plan, hvor
 ingen aktivitet har en beboerpart (en afdelingsbestyrelse, frivillige eller en part med navn som
 et beboerorgan, jf. regelpakkens `governance`) som samarbejdspartner, ansvarlig eller
-forankringspart, giver ikke beboerne nogen rolle.
+forankringspart, giver ikke beboerne nogen rolle. Om en part er beboerne, læses af navne og
+typer, så fundet er en advarsel.
 """
 
 from planlint import Example, rule
@@ -32,8 +34,14 @@ def _activity_parties(activity) -> list:
 @rule(
     code="LBF008",
     severity="warning",
+    basis="krav",
     title=("Beboerne deltager ikke i nogen aktivitet", "Residents take part in no activity"),
-    source="RULES.md, Plan frame (Residents take part): 003 l.79-81; 001 l.165-167",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Indledning og fremgangsmåde: \"en betingelse, at boligområdets "
+         "beboere inddrages i gennemførelsen af helhedsplanerne\""),
+        ("bag-facaderne-2014", "indledning: helhedsplanerne \"udarbejdes af kommune, boligorganisation "
+         "og beboere i fællesskab\""),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek]"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
 )

@@ -1,13 +1,16 @@
 """From the 2011-2014 funds on, LBF requires cooperation agreements (samarbejdsaftaler) between
-the parties; under 2006-2010 they were common but "ikke et formaliseret krav" (003 l.2404-2412).
-From 2019 the agreements fix the organisation, activities, goals and indicators (lbf.dk 2023).
+the parties; under 2006-2010 they were common but "ikke et formaliseret krav under 2006-2010
+midlerne, som det er i LBF's nye midler (2011-2014)" (cfbu-overblik-2006-2010). From 2019 the
+agreements describe "organisering, indsatser, mål og indikatorer" (lbf-boligsociale-indsatser).
+Basis krav.
 A plan with no samarbejdsaftaler gets the pack's `agreements.severity`: error where they are
 required, info in 2006-2010 as a recommendation.
 
 Dansk:
 Fra 2011-2014-midlerne kræver LBF samarbejdsaftaler mellem parterne; under 2006-2010 var de
-almindelige, men "ikke et formaliseret krav" (003 l.2404-2412). Fra 2019 fastlægger aftalerne
-organisering, aktiviteter, mål og indikatorer (lbf.dk 2023). En plan uden samarbejdsaftaler får
+almindelige, men "ikke et formaliseret krav under 2006-2010 midlerne, som det er i LBF's nye midler
+(2011-2014)" (cfbu-overblik-2006-2010). Fra 2019 beskriver aftalerne "organisering, indsatser, mål og
+indikatorer" (lbf-boligsociale-indsatser). Grundlag krav. En plan uden samarbejdsaftaler får
 regelpakkens `agreements.severity`: fejl, hvor de er et krav, info i 2006-2010 som en anbefaling.
 """
 
@@ -19,9 +22,14 @@ from .frame import present_or_plan
 @rule(
     code="LBF009",
     severity="error",
+    basis="krav",
     title=("Planen har ingen samarbejdsaftaler", "The plan has no cooperation agreements"),
-    source="RULES.md, The funding rounds (samarbejdsaftaler): 003 l.2404-2412; lbf.dk 2023; "
-           "the requirement and severity are the pack's agreements",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Offentlig rammesætning: samarbejdsaftaler er \"ikke et formaliseret "
+         "krav under 2006-2010 midlerne, som det er i LBF's nye midler (2011-2014)\""),
+        ("lbf-boligsociale-indsatser", "samarbejdsaftalerne beskriver \"organisering, indsatser, mål og "
+         "indikatorer\""),
+    ),
     bad=Example(yaml="samarbejdsaftaler: []"),
     good=Example(yaml="samarbejdsaftaler: [{id: sa-job, parter: [ek, bo], emne: Jobcenter i området, "
                       "status: underskrevet, dato: 2020-10-01}]"),

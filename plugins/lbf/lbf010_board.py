@@ -1,18 +1,19 @@
 """A boligsocial bestyrelse with the top management of the kommune and the boligorganisation
-gives the plan one clear leadership ("entydig ledelse", introduced with the 2015-2018 funds, LBF's
-evaluation BUILD 2021:21; lbf.dk "Organisation og økonomiske rammer"). Before that a steering
-group was recommended: partners without a seat failed to deliver what they had agreed (000
-l.1194-1274). The board must exist and have a member from the plan's kommune and from each
+gives the plan one clear leadership ("entydig ledelse", introduced with the 2015-2018 funds,
+build-2021-21; for 2019-2026 LBF's page "Organisation og økonomiske rammer",
+lbf-organisation-oekonomi; basis krav). Before that a steering group was recommended: partners
+without a seat failed to deliver what they had agreed (haervaerk-netvaerk-2012). The board must exist and have a member from the plan's kommune and from each
 responsible boligorganisation. The level is the pack's `board.severity`; a round whose pack says
-`board.applies: false` (2006-2010, "—" in RULES.md's rounds table) has no such requirement.
+`board.applies: false` (2006-2010) has no such requirement.
 
 Dansk:
 En boligsocial bestyrelse med topledelsen fra kommune og boligorganisation giver planen en
-entydig ledelse (indført med 2015-2018-midlerne, LBF's evaluering BUILD 2021:21; lbf.dk
-"Organisation og økonomiske rammer"). Før da blev en styregruppe anbefalet: partnere uden plads
-leverede ikke det aftalte (000 l.1194-1274). Bestyrelsen skal findes og have et medlem fra
-planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakkens `board.severity`; en pulje, hvis regelpakke siger
-`board.applies: false` (2006-2010, "—" i RULES.md's tabel over puljerne), har intet sådant krav.
+entydig ledelse (indført med 2015-2018-midlerne, build-2021-21; for 2019-2026 LBF's side
+"Organisation og økonomiske rammer", lbf-organisation-oekonomi; grundlag krav). Før da blev en styregruppe anbefalet: partnere uden plads
+leverede ikke det aftalte (haervaerk-netvaerk-2012). Bestyrelsen skal findes og have et medlem fra
+planens kommune og fra hver ansvarlig boligorganisation. Niveauet er regelpakkens
+`board.severity`; en pulje, hvis regelpakke siger `board.applies: false` (2006-2010), har intet
+sådant krav.
 """
 
 from planlint import Example, rule
@@ -23,10 +24,16 @@ from .frame import board_gaps, body_words, has_board, party_label, present_or_pl
 @rule(
     code="LBF010",
     severity="error",
+    basis="krav",
     title=("Den boligsociale bestyrelse mangler eller er ufuldstændig",
            "The boligsocial board is missing or incomplete"),
-    source="RULES.md, The funding rounds (boligsocial bestyrelse): BUILD 2021:21 (\"entydig ledelse\"); lbf.dk "
-           "\"Organisation og økonomiske rammer\"; 000 l.1194-1274; the requirement and severity are the pack's board",
+    sources=(
+        ("lbf-organisation-oekonomi", "the boligsocial bestyrelse with the top management of kommune and "
+         "boligorganisation"),
+        ("build-2021-21", "\"entydig ledelse\" from the 2015-18 funds"),
+        ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: BUF \"har haft svært at levere den "
+         "medfinansiering, der var aftalt\""),
+    ),
     bad=Example(at="organisation.bestyrelse", yaml="medlemmer: [{navn: Direktør, part: bo, rolle: formand}]"),
     good=Example(at="organisation.bestyrelse", yaml="medlemmer: [{navn: Kommunaldirektør, part: ek, rolle: formand}, "
                                                      "{navn: Direktør, part: bo, rolle: medlem}]"),
@@ -36,7 +43,7 @@ def check(plan, ctx):
         return
     rule = ctx.pack.board
     if not rule.applies:
-        return  # no board requirement in this round (RULES.md: "—"); LBF011 still asks for co-financers' seats
+        return  # no board requirement in this round (the pack: board.applies false); LBF011 still asks for co-financers' seats
     demand_da = "LBF kræver" if rule.required else "LBF anbefaler"
     demand_en = "LBF requires" if rule.required else "LBF recommends"
     body = body_words(plan)  # "styregruppen" in plans before 2015, or the plan's own name for it

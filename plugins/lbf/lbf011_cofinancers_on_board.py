@@ -1,16 +1,22 @@
 """Co-financing partners who had no seat in the steering group did not deliver what they had
-agreed, and nobody had the standing to ask them (Fra Hærværk til Netværk, 000 l.1194-1274).
-Every party that co-finances the plan (a financing source whose `part` is not Landsbyggefonden)
-should have a member on the boligsocial bestyrelse. The kommune and the boligorganisationer are
+agreed, and nobody had the standing to ask them (Fra Hærværk til Netværk,
+haervaerk-netvaerk-2012). LBF itself asks only for the top management of kommune and
+boligorganisation in the bestyrelse; other parties "kan også være med"
+(lbf-organisation-oekonomi). So a co-financer without a seat is a lesson from an evaluation
+(basis erfaring), reported as info: consider giving every party that co-finances the plan (a
+financing source whose part is not Landsbyggefonden) a member on the boligsocial bestyrelse. The kommune and the boligorganisationer are
 LBF010's concern where the pack makes their seats a warning or an error, and are not repeated
 here; without any board, LBF010 reports the missing board instead, except in a round with no
 board requirement (2006-2010), where each co-financer without a seat is reported here.
 
 Dansk:
 Medfinansierende partnere uden plads i styregruppen leverede ikke det aftalte, og ingen havde
-mandat til at kræve det (Fra Hærværk til Netværk, 000 l.1194-1274). Hver part, der medfinansierer
-planen (en finansieringskilde, hvis part ikke er Landsbyggefonden), bør have et medlem i den
-boligsociale bestyrelse. Kommunen og boligorganisationerne er LBF010's sag, hvor regelpakken gør
+mandat til at kræve det (Fra Hærværk til Netværk, haervaerk-netvaerk-2012). LBF selv beder kun
+om topledelsen fra kommune og boligorganisation i bestyrelsen; andre parter "kan også være med"
+(lbf-organisation-oekonomi). En medfinansierende part uden plads er derfor en erfaring fra en
+evaluering (grundlag erfaring) og meldes som info: overvej at give hver part, der medfinansierer
+planen (en finansieringskilde, hvis part ikke er Landsbyggefonden), et medlem i den boligsociale
+bestyrelse. Kommunen og boligorganisationerne er LBF010's sag, hvor regelpakken gør
 deres pladser til en advarsel eller fejl; uden bestyrelse melder LBF010 den manglende bestyrelse,
 undtagen i en pulje uden krav om bestyrelse (2006-2010), hvor hver medfinansierende part meldes her.
 """
@@ -33,9 +39,15 @@ def _cofinancing(plan) -> dict[str, int]:
 
 @rule(
     code="LBF011",
-    severity="warning",
+    severity="info",
+    basis="erfaring",
     title=("En medfinansierende part sidder ikke i bestyrelsen", "A co-financing party has no seat on the board"),
-    source="RULES.md, Plan frame (Steering body): 000 l.1194-1274",
+    sources=(
+        ("haervaerk-netvaerk-2012", "6.1 Det centrale samarbejde: BUF \"har haft svært at levere den "
+         "medfinansiering, der var aftalt\""),
+        ("lbf-organisation-oekonomi", "other parties \"kan også være med\" in the bestyrelse: a seat is "
+         "not required"),
+    ),
     bad=Example(at="budget.finansiering[2]", yaml="part: ab"),
     good=Example(at="budget.finansiering[2]", yaml="part: bo"),
 )
@@ -59,8 +71,8 @@ def check(plan, ctx):
         who = party_label(plan, party_id)
         yield ctx.finding(*place,
                           da=f"{who} medfinansierer planen med {kr(amount, 'da')}, men har intet medlem i "
-                             f"{body['da']}. Tilføj et medlem med `part: {party_id}`, så parten er med til "
-                             "at styre og står til ansvar for sit bidrag.",
+                             f"{body['da']}. Overvej et medlem med `part: {party_id}`, så parten er med til "
+                             "at styre og står til ansvar for sit bidrag (LBF kræver det ikke).",
                           en=f"{who} co-finances the plan with {kr(amount, 'en')} but has no member on "
-                             f"{body['en']}. Add a member with `part: {party_id}`, so the party helps steer the "
-                             "plan and answers for its contribution.")
+                             f"{body['en']}. Consider a member with `part: {party_id}`, so the party helps steer the "
+                             "plan and answers for its contribution (LBF does not require it).")

@@ -1,13 +1,13 @@
-"""A plan budgets time for evaluation (001 l.1206-1208); Rum for Liv plans a yearly evaluation in
-the steering group and an external mid-term and final evaluation (002 l.3169-3171), and from
-2011-2014 LBF and CFBU follow the plans with a målopfyldelsesskema (002 l.3155-3165). A plan
+"""A plan budgets time for evaluation (bag-facaderne-2014); Rum for Liv plans a yearly evaluation in
+the steering group and an external mid-term and final evaluation (rum-for-liv-2012), and from
+2011-2014 LBF and CFBU follow the plans with a målopfyldelsesskema (rum-for-liv-2012). A plan
 without an `evaluering` section has no evaluation plan; one without any date (neither `midtvejs`
 nor `slut`) has not planned when. One date is enough: a plan may leave out the mid-term.
 
 Dansk:
-En plan afsætter tid til evaluering (001 l.1206-1208); Rum for Liv planlægger en årlig
-evaluering i styregruppen og en ekstern midtvejs- og slutevaluering (002 l.3169-3171), og fra
-2011-2014 følger LBF og CFBU planerne med et målopfyldelsesskema (002 l.3155-3165). En plan uden
+En plan afsætter tid til evaluering (bag-facaderne-2014); Rum for Liv planlægger en årlig
+evaluering i styregruppen og en ekstern midtvejs- og slutevaluering (rum-for-liv-2012), og fra
+2011-2014 følger LBF og CFBU planerne med et målopfyldelsesskema (rum-for-liv-2012). En plan uden
 afsnittet `evaluering` har ingen evalueringsplan; en uden nogen dato (hverken `midtvejs` eller
 `slut`) har ikke planlagt hvornår. Én dato er nok: en plan kan udelade midtvejsevalueringen.
 """
@@ -20,8 +20,15 @@ from .frame import present_or_plan
 @rule(
     code="LBF012",
     severity="warning",
+    basis="anbefaling",
     title=("Evalueringen er ikke planlagt", "The evaluation is not planned"),
-    source="RULES.md, Plan frame (Evaluation): 001 l.1206-1208; 002 l.3169-3171; 002 l.3155-3165",
+    sources=(
+        ("rum-for-liv-2012", "7 Evaluering: Målopfyldelsesskemaet, \"Landsbyggefondens nye "
+         "indberetningssystem\"; årlige evalueringer og \"en større midtvejs og slutevaluering med "
+         "ekstern bistand\""),
+        ("bag-facaderne-2014", "kap. 1: \"15 timer til det administrative arbejde … (projektbeskrivelse, "
+         "bevillinger og evaluering)\""),
+    ),
     bad=Example(remove=("evaluering",)),
     good=Example(yaml="evaluering: {midtvejs: 2022-12-31, slut: 2024-12-31, ekstern: true}"),
 )

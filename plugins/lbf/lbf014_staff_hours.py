@@ -1,18 +1,21 @@
 """The hours the activities take from a post cannot exceed the post: Rum for Liv's boligsocial
-medarbejder is given 38 hours a week across activities, of a 37-hour post (002 l.2051, with §3.3
-of notes-002). Over-booked staff means some activity will not get the time the plan promises.
+medarbejder is given 38 hours a week across activities, of a 37-hour post (rum-for-liv-2012,
+the boxes of section 5 added up). Over-booked staff means some activity will not get the time the plan promises.
 For each post (`rolle` in organisation.medarbejdere) the `timer_pr_uge` of every activity's
 medarbejderressourcer with that rolle are added and compared with the post's `timer_pr_uge`
 (several posts with one rolle count together). Equal is fine. A range (format 1.1
-`timer_pr_uge: "1-2"`) counts with its upper bound and is shown as written.
+`timer_pr_uge: "1-2"`) counts with its upper bound and is shown as written. The plan's own
+arithmetic (basis format), a warning.
 
 Dansk:
 De timer, aktiviteterne bruger af en stilling, kan ikke overstige stillingen: Rum for Livs
 boligsociale medarbejder får 38 timer om ugen på tværs af aktiviteterne, af en stilling på 37
-timer (002 l.2051, jf. notes-002 §3.3). Overbookede medarbejdere betyder, at en aktivitet ikke
+timer (rum-for-liv-2012, boksene i afsnit 5
+lagt sammen). Overbookede medarbejdere betyder, at en aktivitet ikke
 får den tid, planen lover. For hver stilling lægges aktiviteternes `timer_pr_uge` for den rolle
 sammen og sammenlignes med stillingens `timer_pr_uge`. Lige op går. Et interval (format 1.1
-`timer_pr_uge: "1-2"`) tæller med sin øvre grænse og vises, som det er skrevet.
+`timer_pr_uge: "1-2"`) tæller med sin øvre grænse og vises, som det er skrevet. Planens egen
+regning (grundlag format), en advarsel.
 """
 
 from planlint import Example, HourRange, join, number, rule, upper_hours
@@ -27,8 +30,12 @@ def _hours(value, lang: str) -> str:
 @rule(
     code="LBF014",
     severity="warning",
+    basis="format",
     title=("Aktiviteterne bruger flere timer, end stillingen har", "Activities use more hours than the post has"),
-    source="RULES.md, Plan frame (Staff): 002 l.2051 with §3.3 of notes-002",
+    sources=(
+        ("rum-for-liv-2012", "5 Indsatsområder: the boligsocial medarbejder's hours add up to 38 of a "
+         "37-hour post (5.3.1 Arrangementer and the other boxes)"),
+    ),
     bad=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 30"),
     good=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37"),
 )

@@ -1,12 +1,12 @@
 """An activity's `ansvarlig` and the `rolle` of its medarbejderressourcer name who does the work:
-a post in organisation.medarbejdere or a party id (FORMAT.md, aktiviteter). A name that is neither
+a post in organisation.medarbejdere or a party id (the plan format, aktiviteter; basis format). A name that is neither
 is usually a typo ("jobkonsulenten" for "jobkonsulent") or a post the plan forgot to finance; the
 plan then does not say who is responsible, and the hours cannot be checked against any post. The
 closest post or party id is suggested.
 
 Dansk:
 En aktivitets `ansvarlig` og `rolle` i dens medarbejderressourcer siger, hvem der udfører
-arbejdet: en stilling i organisation.medarbejdere eller et part-id (FORMAT.md, aktiviteter). Et
+arbejdet: en stilling i organisation.medarbejdere eller et part-id (planformatet, aktiviteter; grundlag format). Et
 navn, der ingen af delene er, er som regel en stavefejl ("jobkonsulenten" for "jobkonsulent")
 eller en stilling, planen har glemt at finansiere; så siger planen ikke, hvem der er ansvarlig, og
 timerne kan ikke holdes op mod en stilling. Den nærmeste stilling eller part foreslås.
@@ -18,10 +18,13 @@ from planlint import Example, closest, rule
 @rule(
     code="LBF015",
     severity="error",
+    basis="format",
     title=("Ansvarlig eller rolle er hverken en stilling eller en part",
            "Responsible or role is neither a post nor a party"),
-    source="RULES.md, Plan frame (Staff: \"An ansvarlig or rolle that names no post or part: error\"); "
-           "FORMAT.md, aktiviteter (ansvarlig: a rolle from `organisation.medarbejdere`, or a part id)",
+    sources=(
+        ("planlint-format", "aktiviteter: ansvarlig is a rolle from organisation.medarbejdere or a party "
+         "id"),
+    ),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulenten"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="ansvarlig: jobkonsulent"),
 )

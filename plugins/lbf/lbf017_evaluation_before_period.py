@@ -26,9 +26,13 @@ _WHICH = {"midtvejs": ("midtvejsevalueringen", "the mid-term evaluation"),
 @rule(
     code="LBF017",
     severity="warning",
+    basis="erfaring",
     title=("Evalueringen ligger før planperioden", "The evaluation falls before the plan period"),
-    source="Rum for Liv – boligsocial helhedsplan for Akacieparken og Lukretiavej (Lejerbo 2012), "
-           "evaluering i planperioden; the date check mirrors FOR006/FOR012",
+    sources=(
+        ("rum-for-liv-2012", "7: a yearly evaluation in the steering group and a mid-term and final evaluation "
+         "with external help, in the plan period"),
+        ("planlint-format", "evaluering: midtvejs and slut"),
+    ),
     bad=Example(at="evaluering", yaml="midtvejs: 2012-12-31", note="2012 for 2022: før perioden"),
     good=Example(at="evaluering", yaml="midtvejs: 2022-12-31"),
 )

@@ -73,10 +73,13 @@ def _listing(found: list[tuple[tuple, str]], lang: str) -> str:
 @rule(
     code="LBF030",
     severity="warning",
+    basis="format",
     title=("Planen indeholder pladsholdere fra planlint init", "The plan still holds placeholders from planlint init"),
-    source=("planlint init's `<placeholders>` and example budget (docs/format.md, \"Placeholders\"); lbf.dk, "
-            "\"Ansøgning om støtte til en boligsocial indsats\" (2011-14): an application brings its own budget "
-            "with a proposal for local co-financing"),
+    sources=(
+        ("planlint-format", "Conventions: Placeholders (planlint init's `<placeholders>` and example budget)"),
+        ("lbf-ansoegning-2011-2014", "an application brings its own budget with a proposal for local "
+         "co-financing"),
+    ),
     bad=Example(at="plan", yaml="navn: <Helhedsplanens navn>"),
     good=Example(at="plan", yaml="navn: Sammen om Østbyen"),
 )

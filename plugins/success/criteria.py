@@ -1,6 +1,6 @@
 """What the SUC rules share: walking criteria, naming them, judging their parts.
 
-A criterion is complete (FORMAT.md, "succeskriterier") when it has six
+A criterion is complete (the plan format, "succeskriterier") when it has six
 components: an indikator, a niveau, an enhed, a baseline with a value, a
 numeric mål for every plan year and a datakilde.  The rules report missing
 components one by one; ``completeness()`` counts them for the coordinator

@@ -1,15 +1,19 @@
 """A criterion needs numeric targets (mål). Without a number there is nothing to reach and
 nothing to report on: the reduction goals of Fra Hærværk til Netværk could not be assessed at
-the end (000 l.1497-1528), and the CFBU review found goals missed for lack of measurement
-(003 l.2297-2301). A mål that is not a number is a schema error (PLN); this rule reports a
+the end (haervaerk-netvaerk-2012), and the CFBU review found goals missed for lack of measurement
+(cfbu-overblik-2006-2010). A mål that is not a number is a schema error (PLN); this rule reports a
 criterion that has no mål at all.
+LBF asks for "mål og indikatorer" (lbf-boligsociale-indsatser) but not for this structure in the
+plan: basis anbefaling, a warning.
 
 Dansk:
 Et succeskriterium skal have talmål (mål). Uden et tal er der intet at nå og intet at
 rapportere om: reduktionsmålene i Fra Hærværk til Netværk kunne ikke vurderes ved afslutningen
-(000 l.1497-1528), og CFBU's gennemgang fandt mål, der ikke blev nået, fordi de ikke kunne
-måles (003 l.2297-2301). Et mål, der ikke er et tal, er en formatfejl (PLN); denne regel
+(haervaerk-netvaerk-2012), og CFBU's gennemgang fandt mål, der ikke blev nået, fordi de ikke kunne
+måles (cfbu-overblik-2006-2010). Et mål, der ikke er et tal, er en formatfejl (PLN); denne regel
 melder et kriterium helt uden mål.
+LBF beder om "mål og indikatorer" (lbf-boligsociale-indsatser), men ikke om denne opbygning i
+planen: grundlag anbefaling, en advarsel.
 """
 
 from planlint import Example, rule
@@ -33,10 +37,18 @@ def _what_to_add(years: list[int], lang: str) -> str:
 
 @rule(
     code="SUC004",
-    severity="error",
+    severity="warning",
+    basis="anbefaling",
     title=("Succeskriteriet har ingen mål", "The success criterion has no targets"),
-    source="RULES.md, Success criteria (SUC): 'missing indikator, enhed or mål: error'; "
-           "000 l.1497-1528; 003 l.2297-2301",
+    sources=(
+        ("lbf-boligsociale-indsatser", "samarbejdsaftalerne beskriver \"organisering, indsatser, mål og "
+         "indikatorer\""),
+        ("haervaerk-netvaerk-2012", "7.1 Delmål: registreringerne \"har ikke været kontinuerlige\" og "
+         "kan ikke påvise målopfyldelsen"),
+        ("cfbu-overblik-2006-2010", "Opsamling og perspektivering: endemål ikke nået \"i cirka en "
+         "tredjedel af tilfældene\", fordi \"det ikke har været muligt at indhente data og "
+         "dokumentation\""),
+    ),
     bad=Example(at=_CRITERION, remove=("mål",)),
     good=Example(at=_CRITERION, yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40}"),
 )

@@ -1,13 +1,13 @@
 """A criterion needs a datakilde: how and from where the number is collected. About a third of
 the end goals missed in the 2006-2010 plans were missed for lack of data and documentation
-(003 l.2297-2301); Fra Hærværk til Netværk's registrations stopped because staff did not see
-their purpose (000 l.1497-1528). Naming the source up front makes someone responsible for it.
+(cfbu-overblik-2006-2010); Fra Hærværk til Netværk's registrations stopped because staff did not see
+their purpose (haervaerk-netvaerk-2012). Naming the source up front makes someone responsible for it.
 
 Dansk:
 Et succeskriterium skal have en datakilde: hvordan og hvorfra tallet indsamles. Cirka en
 tredjedel af de ikke opfyldte endemål i 2006-2010-planerne skyldtes manglende data og
-dokumentation (003 l.2297-2301); i Fra Hærværk til Netværk gik registreringen i stå, fordi
-medarbejderne ikke så formålet (000 l.1497-1528). At navngive kilden fra start gør nogen
+dokumentation (cfbu-overblik-2006-2010); i Fra Hærværk til Netværk gik registreringen i stå, fordi
+medarbejderne ikke så formålet (haervaerk-netvaerk-2012). At navngive kilden fra start gør nogen
 ansvarlig for den.
 """
 
@@ -21,9 +21,15 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC006",
     severity="warning",
+    basis="erfaring",
     title=("Succeskriteriet mangler en datakilde", "The success criterion has no data source"),
-    source="RULES.md, Success criteria (SUC): 'Missing datakilde: warning'; 003 l.2297-2301; "
-           "000 l.1497-1528",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Opsamling og perspektivering: endemål ikke nået \"i cirka en "
+         "tredjedel af tilfældene\", fordi \"det ikke har været muligt at indhente data og "
+         "dokumentation\""),
+        ("haervaerk-netvaerk-2012", "7.1 Delmål: registreringerne \"har ikke været kontinuerlige\" og "
+         "kan ikke påvise målopfyldelsen"),
+    ),
     bad=Example(at=_CRITERION, remove=("datakilde",)),
     good=Example(at=_CRITERION, yaml="datakilde: Jobcentrets registreringer, opgjort halvårligt"),
 )

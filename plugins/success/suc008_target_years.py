@@ -1,6 +1,6 @@
 """A criterion needs a target for every year of the plan period. Rum for Liv set its criteria
 for 2013 only, in a plan running 2013-2016, and promised to write the goals for 2014 later
-(002 l.927 ff., l.3150); a plan whose later years have no targets cannot be followed up year by
+(rum-for-liv-2012); a plan whose later years have no targets cannot be followed up year by
 year in the målopfyldelsesskema. The finding names the missing years. A plan year is a
 calendar year the period covers for at least success.target_year_min_days days (rule pack, half
 a year): a period 2013-01-15 .. 2017-01-14 needs targets for 2013-2016. A criterion without any
@@ -12,7 +12,7 @@ so {2021..2024} and {2022..2025} are both complete.
 Dansk:
 Et succeskriterium skal have et mål for hvert år i planperioden. Rum for Liv satte kun
 kriterier for 2013 i en plan for 2013-2016 og lovede at fastsætte målene for 2014 senere
-(002 l.927 ff., l.3150); en plan uden mål for de senere år kan ikke følges år for år i
+(rum-for-liv-2012); en plan uden mål for de senere år kan ikke følges år for år i
 målopfyldelsesskemaet. Fundet nævner de manglende år. Et planår er et kalenderår, som perioden
 dækker i mindst success.target_year_min_days dage (regelpakken, et halvt år): en periode
 2013-01-15 .. 2017-01-14 skal have mål for 2013-2016. Et kriterium helt uden mål er SUC004; et
@@ -40,8 +40,14 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC008",
     severity="warning",
+    basis="erfaring",
     title=("Succeskriteriet mangler mål for nogle planår", "The success criterion lacks targets for some plan years"),
-    source="RULES.md, Success criteria (SUC): 'Targets for every plan year'; 002 l.927 ff., l.3150",
+    sources=(
+        ("rum-for-liv-2012", "5.1.1 Forældre og læring and the other boxes: \"Succeskriterier (2013)\" "
+         "only"),
+        ("rum-for-liv-2012", "6 Overordnet milepælsplan: \"Milepæle, mål mv. for 2014 udarbejdet og "
+         "godkendt\""),
+    ),
     bad=Example(at=_CRITERION, yaml="mål: {2021: 25}", note="Only the first plan year has a target"),
     good=Example(at=_CRITERION, yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40}"),
 )

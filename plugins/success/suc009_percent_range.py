@@ -1,11 +1,11 @@
 """A criterion with enhed procent is a share: its targets and its baseline lie between 0 and
-100 (FORMAT.md: "`enhed: procent` means targets are 0-100"). A value of 120 % is a typing
+100 (the plan format: "`enhed: procent` means targets are 0-100"; basis format). A value of 120 % is a typing
 error or a count written under the wrong unit, and it makes the goal unreachable or
 meaningless. The units that mean a percentage and the bounds come from the rule pack.
 
 Dansk:
-Et kriterium med enhed procent er en andel: mål og baseline ligger mellem 0 og 100 (FORMAT.md:
-"`enhed: procent` betyder, at målene er 0-100"). En værdi på 120 % er en tastefejl eller et
+Et kriterium med enhed procent er en andel: mål og baseline ligger mellem 0 og 100 (planformatet:
+"`enhed: procent` betyder, at målene er 0-100"; grundlag format). En værdi på 120 % er en tastefejl eller et
 antal skrevet med den forkerte enhed, og den gør målet umuligt eller meningsløst. Hvilke
 enheder der betyder procent, og grænserne, står i regelpakken.
 """
@@ -32,9 +32,11 @@ def _bounds(words, lang: str) -> str:
 @rule(
     code="SUC009",
     severity="error",
+    basis="format",
     title=("Procentværdi uden for 0-100", "Percentage outside 0-100"),
-    source="FORMAT.md, succeskriterier ('enhed: procent means targets are 0-100'); RULES.md, "
-           "Success criteria (SUC): `enhed: procent with a value outside 0-100: error`",
+    sources=(
+        ("planlint-format", "succeskriterier: \"`enhed: procent` means targets are 0-100\""),
+    ),
     bad=Example(at=_CRITERION, yaml="enhed: procent\nbaseline: {værdi: 20, år: 2020}\n"
                                     "mål: {2021: 25, 2022: 30, 2023: 35, 2024: 140}"),
     good=Example(at=_CRITERION, yaml="enhed: procent\nbaseline: {værdi: 20, år: 2020}\n"

@@ -1,6 +1,6 @@
 """An indsatsområde should measure change, not only its own deliveries. The change theory the
 plans are built on runs from activities (output) to near-term and long-term goals (outcome,
-impact) (003 l.1086-1157). When every criterion of an area is at niveau aktivitet ("100
+impact) (cfbu-overblik-2006-2010). When every criterion of an area is at niveau aktivitet ("100
 familier deltog"), the plan can succeed on paper while nothing changes for the residents.
 The area is reported when every one of its criteria is at niveau aktivitet; a criterion
 without a niveau (SUC007, or a bad value: PLN) leaves the area's level open, so one mistake
@@ -9,7 +9,7 @@ gives one finding.
 Dansk:
 Et indsatsområde bør måle forandring og ikke kun sine egne leverancer. Forandringsteorien bag
 planerne går fra aktiviteter (output) til kort- og langsigtede mål (resultat og effekt)
-(003 l.1086-1157). Når alle et områdes kriterier er på niveau aktivitet ("100 familier
+(cfbu-overblik-2006-2010). Når alle et områdes kriterier er på niveau aktivitet ("100 familier
 deltog"), kan planen lykkes på papiret, uden at noget ændrer sig for beboerne.
 Området meldes, når hvert eneste af dets kriterier er på niveau aktivitet; et kriterium uden
 niveau (SUC007, eller en ugyldig værdi: PLN) lader områdets niveau stå åbent, så én fejl giver
@@ -26,9 +26,13 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC010",
     severity="warning",
+    basis="anbefaling",
     title=("Indsatsområdet måler kun aktiviteter, ikke resultater",
            "The indsatsområde measures only outputs, no outcomes"),
-    source="RULES.md, Success criteria (SUC): 'Outcomes, not only outputs'; 003 l.1086-1157",
+    sources=(
+        ("cfbu-overblik-2006-2010", "Del 1, figur 4: forandringsteori fra leverancer til indsatsnære og "
+         "langsigtede mål"),
+    ),
     bad=Example(at=_CRITERION, yaml="niveau: aktivitet"),
     good=Example(at=_CRITERION, yaml="niveau: effekt"),
 )
@@ -36,7 +40,7 @@ def check(plan, ctx):
     for area in plan.areas or []:
         holders = [area, *(a for a in area.activities or [] if a is not None)]  # (1.1) area criteria
         levels = {criterion.level for holder in holders for _i, criterion in criteria_of(holder)}
-        # RULES.md: "whose criteria are all `niveau: aktivitet`"; a criterion without a niveau
+        # an area "whose criteria are all `niveau: aktivitet`"; a criterion without a niveau
         # is SUC007's finding and may well be the outcome criterion
         if levels != {"aktivitet"}:
             continue

@@ -1,6 +1,6 @@
 """A target below its baseline, for an indicator that should grow, plans a decline. Rum for
-Liv's Lektiecafé is used by about 50 children today (002 l.1807) while its criterion aims at
-40 users (002 l.1854): either the baseline or the target is wrong, or the activity is meant to
+Liv's Lektiecafé is used by about 50 children today (rum-for-liv-2012) while its criterion aims at
+40 users (rum-for-liv-2012): either the baseline or the target is wrong, or the activity is meant to
 shrink, which the plan should then say.
 
 Which indicators should grow? A heuristic: every criterion whose indikator or beskrivelse has
@@ -11,8 +11,8 @@ the baseline is the whole point. Those criteria are exempt.
 
 Dansk:
 Et mål under baseline for en indikator, der bør stige, planlægger en tilbagegang. Rum for Livs
-lektiecafé bruges i dag af omkring 50 børn (002 l.1807), mens kriteriet sigter mod 40 brugere
-(002 l.1854): enten er baseline eller målet forkert, eller aktiviteten skal skrumpe, og det
+lektiecafé bruges i dag af omkring 50 børn (rum-for-liv-2012), mens kriteriet sigter mod 40 brugere
+(rum-for-liv-2012): enten er baseline eller målet forkert, eller aktiviteten skal skrumpe, og det
 bør planen så sige.
 
 Hvilke indikatorer bør stige? En tommelfingerregel: alle kriterier, hvis indikator eller
@@ -40,9 +40,12 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC011",
     severity="warning",
+    basis="erfaring",
     title=("Målet ligger under baseline", "The target is below the baseline"),
-    source="RULES.md, Success criteria (SUC): 'Target below baseline for a growth indicator'; "
-           "002 l.1807/1854",
+    sources=(
+        ("rum-for-liv-2012", "5.2.4 Lektiecafé: \"ca. 50 børn og unge\" use it today, the target is \"40 "
+         "brugere\""),
+    ),
     bad=Example(at=_CRITERION, yaml="mål: {2021: 15, 2022: 30, 2023: 35, 2024: 40}",
                 note="Baseline 20, target 15 in 2021"),
     good=Example(at=_CRITERION, yaml="indikator: Antal anmeldte indbrud i afdelingen\n"

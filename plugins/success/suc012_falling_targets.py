@@ -33,8 +33,12 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC012",
     severity="info",
+    basis="erfaring",
     title=("Målene falder over årene", "The targets fall over the years"),
-    source="RULES.md, Success criteria (SUC): 'Plausible targets'; 002 l.1807/1854",
+    sources=(
+        ("rum-for-liv-2012", "5.2.4 Lektiecafé: \"ca. 50 børn og unge\" today, \"40 brugere\" as the "
+         "target"),
+    ),
     bad=Example(at=_CRITERION, yaml="mål: {2021: 25, 2022: 35, 2023: 30, 2024: 40}"),
     good=Example(at=_CRITERION, yaml="mål: {2021: 25, 2022: 35, 2023: 35, 2024: 40}"),
 )

@@ -1,6 +1,6 @@
 """Criteria chains that assume 100 % conversion. Many plans write an activity's criteria as a
 funnel: 100 inquiries are received, 100 personal plans are written, 100 plans are fulfilled
-(Rum for Liv, 002 l.1579-1583; also 40 -> 40 -> 40 in the Lektiecafé, 002 l.1854-1860). Real
+(Rum for Liv, rum-for-liv-2012; also 40 -> 40 -> 40 in the Lektiecafé, rum-for-liv-2012). Real
 funnels lose people at every step, so identical numbers mean the targets were not thought
 through, and the last step will be missed.
 
@@ -15,8 +15,7 @@ criterion, where the assumption starts.
 Dansk:
 Kæder af succeskriterier, der forudsætter 100 % konvertering. Mange planer skriver en aktivitets
 kriterier som en tragt: 100 henvendelser modtages, 100 personlige handleplaner udarbejdes, 100
-handleplaner indfries (Rum for Liv, 002 l.1579-1583; også 40 -> 40 -> 40 i lektiecaféen, 002
-l.1854-1860). Virkelige tragte taber folk på hvert trin, så ens tal betyder, at målene ikke er
+handleplaner indfries (Rum for Liv, rum-for-liv-2012; også 40 -> 40 -> 40 i lektiecaféen, rum-for-liv-2012). Virkelige tragte taber folk på hvert trin, så ens tal betyder, at målene ikke er
 gennemtænkt, og at sidste trin ikke nås.
 
 Den præcise betingelse: inden for én aktivitet en række af på hinanden følgende kriterier, der
@@ -80,9 +79,13 @@ def _assumes_conversion(run) -> bool:
 @rule(
     code="SUC013",
     severity="info",
+    basis="erfaring",
     title=("Kriterierne forudsætter 100 % konvertering", "The criteria assume 100 % conversion"),
-    source="RULES.md, Success criteria (SUC): 'Criteria chains that assume 100 % conversion'; "
-           "002 l.1579-1583; 002 l.1854-1860",
+    sources=(
+        ("rum-for-liv-2012", "5.2.1 Fremskudt beskæftigelse: 100 henvendelser, 100 handleplaner "
+         "udarbejdet, 100 indfriet"),
+        ("rum-for-liv-2012", "5.2.4 Lektiecafé: 40 brugere, 40, 40"),
+    ),
     bad=Example(at=_ACTIVITY, yaml=_FUNNEL % "{2021: 40, 2022: 40, 2023: 40, 2024: 40}",
                 note="40 talks -> 40 in work or education, every year"),
     good=Example(at=_ACTIVITY, yaml=_FUNNEL % "{2021: 22, 2022: 25, 2023: 30, 2024: 35}"),

@@ -27,8 +27,12 @@ _DIGIT = re.compile(r"\d")
 @rule(
     code="SUC014",
     severity="info",
+    basis="erfaring",
     title=("Beskrivelsen er upræcis og uden tal", "The description is vague and has no number"),
-    source="RULES.md, Success criteria (SUC): 'Numbers, not adjectives'; 000 l.1497-1528",
+    sources=(
+        ("haervaerk-netvaerk-2012", "7.1 Delmål: the goals could not be followed without numbers and "
+         "registration"),
+    ),
     bad=Example(at=_CRITERION, yaml="beskrivelse: Styrke ledige beboeres tilknytning til arbejdsmarkedet"),
     good=Example(at=_CRITERION, yaml="beskrivelse: 40 ledige beboere om året styrker deres tilknytning "
                                      "til arbejdsmarkedet og starter i job eller uddannelse"),

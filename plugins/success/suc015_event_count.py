@@ -1,6 +1,6 @@
 """Count unique persons, not registrations. A job project reported 280 young people placed in
 jobs, but "some are repeaters ... every participant is registered anew at job start"
-(001 l.591-593): a count of events (deltagelser, besøg, fremmøder, registreringer,
+(bag-facaderne-2014): a count of events (deltagelser, besøg, fremmøder, registreringer,
 tilmeldinger, henvendelser) overstates how many persons were reached. Reported when the enhed
 is an event count (rule pack success.event_units) while the indikator is about persons,
 families, young people or residents (success.person_terms); without an indikator the
@@ -9,8 +9,7 @@ events can be right for an output, but then the indicator should not read as a n
 
 Dansk:
 Tæl unikke personer, ikke registreringer. Et jobprojekt opgjorde 280 unge formidlet til job,
-men "Nogle unge er gengangere ... alle deltagere registreres på ny ved jobstart" (001
-l.591-593): en optælling af hændelser (deltagelser, besøg, fremmøder, registreringer,
+men "Nogle unge er gengangere ... alle deltagere registreres på ny ved jobstart" (bag-facaderne-2014): en optælling af hændelser (deltagelser, besøg, fremmøder, registreringer,
 tilmeldinger, henvendelser) overdriver, hvor mange personer der blev nået. Meldes, når enheden
 er en optælling af hændelser (regelpakkens success.event_units), mens indikatoren handler om
 personer, familier, unge eller beboere (success.person_terms); uden indikator læses
@@ -28,8 +27,12 @@ _CRITERION = "indsatsområder[0].aktiviteter[0].succeskriterier[0]"
 @rule(
     code="SUC015",
     severity="info",
+    basis="erfaring",
     title=("Enheden tæller hændelser, ikke personer", "The unit counts events, not persons"),
-    source="RULES.md, Success criteria (SUC): 'Count unique persons, not registrations'; 001 l.591-593",
+    sources=(
+        ("bag-facaderne-2014", "kap. 1 Børn, unge og familier: \"alle deltagere registreres på ny ved "
+         "jobstart\""),
+    ),
     bad=Example(at=_CRITERION, yaml="enhed: fremmøder"),
     good=Example(at=_CRITERION, yaml="enhed: personer"),
 )

@@ -1,6 +1,6 @@
 """The command line: ``planlint check|report|rules|explain|schema|init``.
 
-Every failure ends in one sentence and an exit status from OUTPUT.md: 0 no
+Every failure ends in one sentence and an exit status from docs/output.md: 0 no
 finding at the ``--fail-on`` level, 1 findings, 2 the command could not do its
 job.  Heavy modules (pydantic, rich) are imported inside the commands that
 need them, so ``planlint --version`` and ``--help`` start fast.

@@ -23,6 +23,7 @@ _NOT_RUNNABLE_GOOD = Example(note="Et plugin, der returnerer fund og ikke rejser
 PLN019 = declare(
     code="PLN019",
     severity="error",
+    basis="format",
     title=("planlint fejlede på denne fil", "planlint failed on this file"),
     rationale=("En fejl i planlint selv stoppede kontrollen af én fil. Filen får dette fund i stedet for "
                "et traceback, og de andre filer i kørslen kontrolleres og rapporteres som normalt. "
@@ -30,7 +31,7 @@ PLN019 = declare(
                "A bug in planlint itself stopped the check of one file. The file gets this finding instead "
                "of a traceback, and the other files of the run are checked and reported as usual. "
                "Please report the bug with the file."),
-    source="OUTPUT.md (\"A Python traceback is never the user interface\")",
+    sources=(("planlint-output", "exit statuses: \"A Python traceback is never the user interface\""),),
     bad=Example(note="En fil, der udløser en fejl i planlint.", runnable=False),
     good=Example(note="En fil, planlint kan kontrollere.", runnable=False),
 )
@@ -39,12 +40,13 @@ PLN019 = declare(
 PLN020 = declare(
     code="PLN020",
     severity="error",
+    basis="format",
     title=("Et plugin fejlede", "A plugin failed"),
     rationale=("Et plugin rejste en undtagelse. Kørslen fortsætter med de andre plugins, men dette plugins "
                "fund mangler; fejlen ligger i pluginet, ikke i planen.",
                "A plugin raised an exception. The run goes on with the other plugins, but this plugin's "
                "findings are missing; the fault is in the plugin, not in the plan."),
-    source="OUTPUT.md (\"A plugin that raises must not take the run down\")",
+    sources=(("planlint-output", "plugins: \"A plugin that raises must not take the run down\""),),
     bad=Example(note="Et plugin, hvis check rejser ZeroDivisionError.", runnable=False),
     good=_NOT_RUNNABLE_GOOD,
 )
@@ -53,6 +55,7 @@ PLN020 = declare(
 PLN021 = declare(
     code="PLN021",
     severity="error",
+    basis="format",
     title=("Et plugin brugte for lang tid", "A plugin took too long"),
     rationale=("Hvert plugin har en tidsgrænse pr. plan (--plugin-timeout, 2 sekunders CPU-tid, så svaret ikke "
                "afhænger af, hvor travl maskinen er; et plugin, der venter uden at regne, stoppes efter 5 gange så lang "
@@ -60,7 +63,7 @@ PLN021 = declare(
                "Each plugin has a time budget per plan (--plugin-timeout, 2 seconds of CPU time, so the verdict does not "
                "depend on how busy the machine is; a plugin that waits without computing is stopped after 5 times as "
                "long on the clock), so planlint never hangs in CI."),
-    source="planlint's grænser (README, Grænser)",
+    sources=(("planlint-readme", "Grænser / Limits"),),
     bad=Example(note="Et plugin, der sover i 10 sekunder.", runnable=False),
     good=_NOT_RUNNABLE_GOOD,
 )
@@ -69,10 +72,11 @@ PLN021 = declare(
 PLN022 = declare(
     code="PLN022",
     severity="error",
+    basis="format",
     title=("Et plugin returnerede noget ugyldigt", "A plugin returned something invalid"),
     rationale=("Et plugin skal returnere planlint.findings.Finding-objekter med koder, det selv har oplyst.",
                "A plugin must return planlint.findings.Finding objects with codes it has declared."),
-    source="hookspecs.py (planlint_check)",
+    sources=(("planlint-architecture", "Writing a rule (the hook planlint_check)"),),
     bad=Example(note="Et plugin, der returnerer en tekst i stedet for et fund.", runnable=False),
     good=_NOT_RUNNABLE_GOOD,
 )

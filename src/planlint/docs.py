@@ -25,11 +25,22 @@ _SEVERITY_WORD = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 _HEADINGS = {
-    "da": ("Kode", "Niveau", "Plugin", "Pulje", "Ret", "Titel"),
-    "en": ("Code", "Severity", "Plugin", "Pulje", "Fix", "Title"),
+    "da": ("Kode", "Niveau", "Grundlag", "Plugin", "Pulje", "Ret", "Titel"),
+    "en": ("Code", "Severity", "Basis", "Plugin", "Pulje", "Fix", "Title"),
 }
 #: the mark of a rule with a fix in the rule tables (as ruff marks fixable rules)
 FIX_MARK = "[*]"
+#: what each basis (``planlint.rule.BASES``) means, for ``explain`` and the reference
+BASIS_MEANING = {
+    "krav": ("LBF's krav (regulativ, vejledning, LBF's ansøgningssider)",
+             "LBF's requirement (regulativ, vejledning, LBF's application pages)"),
+    "anbefaling": ("en anbefaling fra LBF eller CFBU", "a recommendation of LBF or CFBU"),
+    "erfaring": ("erfaring fra evalueringer og praksis", "a lesson from evaluations and practice"),
+    "format": ("planfilen selv (syntaks, format, henvisninger, egne regnestykker) eller planlints kørsel",
+               "the plan file itself (syntax, format, references, its own arithmetic) or planlint's run"),
+}
+#: where the source keys are described (relative to docs/rules.md)
+SOURCES_DOC = "sources.md"
 
 
 def _lang(lang: str | None) -> str:
@@ -54,8 +65,13 @@ def severity_word(rule: Rule, lang: str) -> str:
     return _SEVERITY_WORD[_lang(lang)][rule.severity]
 
 
+def basis_meaning(rule: Rule, lang: str) -> str:
+    da, en = BASIS_MEANING.get(rule.basis, (rule.basis, rule.basis))
+    return en if _lang(lang) == "en" else da
+
+
 def _row(rule: Rule, lang: str) -> tuple[str, ...]:
-    return (rule.code, severity_word(rule, lang), rule.plugin, pulje_text(rule, lang),
+    return (rule.code, severity_word(rule, lang), rule.basis, rule.plugin, pulje_text(rule, lang),
             FIX_MARK if rule.fix else "", rule.title.get(lang))
 
 
@@ -66,6 +82,7 @@ def rules_json(rules: list[Rule], lang: str) -> str:
     items = [{
         "code": r.code,
         "severity": r.severity.value,
+        "basis": r.basis,
         "plugin": r.plugin,
         "pulje": list(r.pulje),
         "title": r.title.get(lang),
@@ -73,6 +90,8 @@ def rules_json(rules: list[Rule], lang: str) -> str:
         "rationale": r.rationale.get(lang),
         "source": r.source,
         "fix": r.fix.get(lang) if r.fix else None,
+        "sources": [{"key": key, "detail": detail} for key, detail in r.sources],
+        "prequalification": r.prequalification,
     } for r in rules]
     return json.dumps({"version": 1, "rules": items}, ensure_ascii=False, indent=2) + "\n"
 
@@ -80,8 +99,9 @@ def rules_json(rules: list[Rule], lang: str) -> str:
 def rules_text(rules: list[Rule], lang: str) -> str:
     """One aligned line per rule (for pipes and grep)."""
     rows = [_HEADINGS[_lang(lang)]] + [_row(r, lang) for r in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] for row in rows]
+    last = len(rows[0]) - 1  # the title, not padded
+    widths = [max(len(row[i]) for row in rows) for i in range(last)]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:last])) + "  " + row[last] for row in rows]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -96,8 +116,8 @@ def write_rules_rich(rules: list[Rule], lang: str, stream: TextIO, color: bool) 
     table = Table(*_HEADINGS[_lang(lang)], box=None, header_style="bold", pad_edge=False)
     for rule in rules:
         # a third-party plugin's title is text, never markup
-        code, severity, plugin, pulje, fix, title = (rich_text(cell) for cell in _row(rule, lang))
-        table.add_row(code, Text(severity.plain, style=styles[rule.severity]), plugin, pulje, fix, title)
+        code, severity, basis, plugin, pulje, fix, title = (rich_text(cell) for cell in _row(rule, lang))
+        table.add_row(code, Text(severity.plain, style=styles[rule.severity]), basis, plugin, pulje, fix, title)
     Console(file=stream, force_terminal=color, no_color=not color, highlight=False, markup=False).print(table)
 
 
@@ -109,18 +129,22 @@ def rules_markdown(rules: list[Rule]) -> str:
         f"<!-- Genereret fra reglernes metadata; ret ikke i hånden. Opdatér med: {REGENERATE} -->",
         f"<!-- Generated from the rule metadata; do not edit. Regenerate with: {REGENERATE} -->",
         "",
-        "| Kode | Niveau | Plugin | Pulje | Titel | Title |",
-        "|---|---|---|---|---|---|",
+        _BASIS_MD,
+        "",
+        "| Kode | Niveau | Grundlag | Plugin | Pulje | Titel | Title |",
+        "|---|---|---|---|---|---|---|",
     ]
     for rule in rules:
-        out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.plugin} | "
+        out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.basis} | {rule.plugin} | "
                    f"{pulje_text(rule, 'da')} | {_cell(rule.title.da)} | {_cell(rule.title.en)} |")
     out += ["", _SUPPRESS_MD, ""]
     for rule in rules:
         out += [f"## {rule.code}", "", f"**{rule.title.da}** / *{rule.title.en}*", "",
-                f"Niveau / severity: `{rule.severity.value}` · plugin: `{rule.plugin}` · pulje: {pulje_text(rule, 'da')}",
+                f"Niveau / severity: `{rule.severity.value}` · grundlag / basis: `{rule.basis}` "
+                f"({basis_meaning(rule, 'da')} / *{basis_meaning(rule, 'en')}*) · plugin: `{rule.plugin}` · "
+                f"pulje: {pulje_text(rule, 'da')}",
                 "",
-                rule.rationale.da, "", f"*{rule.rationale.en}*", "", f"Kilde / source: {rule.source}", ""]
+                rule.rationale.da, "", f"*{rule.rationale.en}*", "", f"Kilde / source: {_sources_md(rule)}", ""]
         if rule.fix:
             out += [f"Rettelse (`--fix`): {rule.fix.da} / *Fix (`--fix`): {rule.fix.en}*", ""]
         for label, example in (("Fejler / fails", rule.bad), ("Består / passes", rule.good)):
@@ -129,9 +153,25 @@ def rules_markdown(rules: list[Rule]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _sources_md(rule: Rule) -> str:
+    """The rule's sources with each key linked to its entry in docs/sources.md."""
+    if not rule.sources:
+        return rule.source
+    return "; ".join(f"[{key}]({SOURCES_DOC}#{key}), {detail}" for key, detail in rule.sources)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
+
+_BASIS_MD = (
+    "Grundlag / basis: `krav` = " + BASIS_MEANING["krav"][0] + "; `anbefaling` = " + BASIS_MEANING["anbefaling"][0]
+    + "; `erfaring` = " + BASIS_MEANING["erfaring"][0] + "; `format` = " + BASIS_MEANING["format"][0]
+    + ". Kun `krav` og `format` er fejl som standard; `anbefaling` og `erfaring` er højst advarsler "
+    "(en konfiguration kan skærpe dem). Kilderne er beskrevet i [sources.md](sources.md). / "
+    "Only `krav` and `format` default to error; `anbefaling` and `erfaring` are at most warnings "
+    "(configuration may raise them). The sources are described in [sources.md](sources.md)."
+)
 
 _SUPPRESS_MD = (
     "Et fund undertrykkes med `# planlint: disable=KODE` sidst på linjen (eller alene på linjen over), "
@@ -179,11 +219,12 @@ def nearest_codes(code: str, rules: list[Rule] | list[str], n: int = 3) -> list[
 def explain_text(rule: Rule, lang: str) -> str:
     """Everything about one rule, as ``planlint explain`` prints it."""
     da = _lang(lang) == "da"
-    words = (("Niveau", "Pulje", "Kilde", "Fejler", "Består", "Sådan undertrykkes fundet") if da else
-             ("Severity", "Pulje", "Source", "Fails", "Passes", "How to suppress it"))
+    words = (("Niveau", "Pulje", "Kilde", "Fejler", "Består", "Sådan undertrykkes fundet", "Grundlag") if da else
+             ("Severity", "Pulje", "Source", "Fails", "Passes", "How to suppress it", "Basis"))
     out = [
         f"{rule.code}: {rule.title.get(lang)}",
         f"{words[0]}: {severity_word(rule, lang)} · plugin: {rule.plugin} · {words[1]}: {pulje_text(rule, lang)}",
+        f"{words[6]}: {rule.basis} ({basis_meaning(rule, lang)})",
         "",
         rule.rationale.get(lang),
         "",

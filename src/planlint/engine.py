@@ -179,7 +179,7 @@ class Linter:
             document = load_file(path, shown, settings.max_file_size, self.backend)
             return self._finish(document, settings)
         except PackError:
-            raise  # the installation is broken, not this file: exit 2 (OUTPUT.md)
+            raise  # the installation is broken, not this file: exit 2 (docs/output.md)
         except Exception as exc:  # noqa: BLE001 - a bug in planlint must not cost the other files their findings
             return _internal_error(shown, exc, settings)
 
@@ -235,7 +235,7 @@ class Linter:
             elif line is None and document.text:
                 line, column = 1, 1
             if line is not None and column is None:
-                column = 1  # a plugin that gave the line only (OUTPUT.md: null only for an unread file)
+                column = 1  # a plugin that gave the line only (docs/output.md: null only for an unread file)
             done.append(finding.with_(severity=severity, line=line, column=column,
                                       plugin=finding.plugin or rule.plugin))
         if settings.suppress and document.text:
@@ -306,5 +306,5 @@ def output_lang(langs: Iterable[str], overrides: Overrides, base: Settings | Non
 
 
 def exit_status(results: Iterable[FileResult]) -> int:
-    """0 when no finding reaches its file's ``--fail-on`` level, else 1 (OUTPUT.md)."""
+    """0 when no finding reaches its file's ``--fail-on`` level, else 1 (docs/output.md)."""
     return 1 if any(result.fails(f) for result in results for f in result.findings) else 0

@@ -133,7 +133,7 @@ class Finding:
         return (self.line or 0, self.column or 0, self.code, format_path(self.path), self.message.da)
 
     def to_json(self, lang: str) -> dict[str, Any]:
-        """The finding as OUTPUT.md's JSON object (plus ``message_da``/``message_en``)."""
+        """The finding as docs/output.md's JSON object (plus ``message_da``/``message_en``)."""
         data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value if self.severity else "error",

@@ -175,7 +175,7 @@ underskrifter:
   - {{part: boligorg, navn: {w("director")}, dato: {before}-10-02}}
 samarbejdsaftaler:
   - {{id: sa-job, parter: [kommune, boligorg], emne: Jobvejledning i boligområdet, status: underskrevet,
-     dato: {before}-10-01}}
+     dato: {before}-10-01, dækker: [organisering, indsatser, mål, indikatorer]}}
 organisation:
   bestyrelse:
     navn: Den boligsociale bestyrelse

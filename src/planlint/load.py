@@ -22,12 +22,13 @@ from .validate import PLN005, validate_data
 PLN001 = declare(
     code="PLN001",
     severity="error",
+    basis="format",
     title=("YAML-syntaksfejl", "YAML syntax error"),
     rationale=("Filen kan ikke læses som YAML. Fejlen vises med parserens linje og kolonne; "
                "resten af planen kan ikke kontrolleres, før den er rettet.",
                "The file cannot be read as YAML. The error is shown at the parser's line and column; "
                "the rest of the plan cannot be checked until it is fixed."),
-    source=FORMAT + ", Conventions: YAML 1.2",
+    sources=((FORMAT, "Conventions: YAML 1.2"), ("yaml-1-2", "chapter 6, syntax")),
     bad=Example(yaml="version: 1\nplan:\n  navn: Planen\n   pulje: \"2019-2026\"\n", whole_file=True),
     good=Example(yaml="version: 1\nplan:\n  navn: Planen\n  pulje: \"2019-2026\"\n", whole_file=True,
                  runnable=False, note="Korrekt indrykning (planen er ellers ufuldstændig)."),
@@ -37,6 +38,7 @@ PLN001 = declare(
 PLN002 = declare(
     code="PLN002",
     severity="error",
+    basis="format",
     title=("Dobbelt nøgle", "Duplicate key"),
     rationale=("En nøgle står to gange i samme mapping. YAML tillader det ikke, og man kan ikke vide, "
                "hvilken værdi der var ment; planlint bruger den første. Et år i et årskort skrevet både som "
@@ -44,7 +46,7 @@ PLN002 = declare(
                "A key appears twice in one mapping. YAML does not allow it and nobody can tell which value "
                "was meant; planlint uses the first. A year of a year map written both as 2016 and '2016' is "
                "the same year twice."),
-    source=FORMAT + ", Conventions",
+    sources=((FORMAT, "Conventions"), ("yaml-1-2", "\"mapping keys … be unique\"")),
     bad=Example(yaml="version: 1\nplan:\n  navn: Planen\n  navn: Planen igen\n", whole_file=True),
     good=Example(yaml="version: 1\nplan:\n  navn: Planen\n", whole_file=True, runnable=False,
                  note="Hver nøgle én gang (planen er ellers ufuldstændig)."),
@@ -54,12 +56,13 @@ PLN002 = declare(
 PLN011 = declare(
     code="PLN011",
     severity="error",
+    basis="format",
     title=("Filen kan ikke læses", "The file cannot be read"),
     rationale=("Filen findes ikke længere, kan ikke åbnes, er binær eller er ikke UTF-8 (fx Latin-1 eller UTF-16). "
                "Planer skrives i UTF-8; et BOM er tilladt.",
                "The file is gone, cannot be opened, is binary or is not UTF-8 (e.g. Latin-1 or UTF-16). "
                "Plans are written in UTF-8; a BOM is allowed."),
-    source=FORMAT + ", Conventions (UTF-8)",
+    sources=((FORMAT, "Conventions: UTF-8"),),
     bad=Example(note="En fil gemt som Latin-1 med æøå.", runnable=False),
     good=Example(note="Den samme fil gemt som UTF-8.", runnable=False),
 )
@@ -68,12 +71,13 @@ PLN011 = declare(
 PLN012 = declare(
     code="PLN012",
     severity="error",
+    basis="format",
     title=("Filen er ikke en plan", "The file is not a plan"),
     rationale=("En plan er ét YAML-dokument, hvis top er en mapping med nøglerne version, plan, parter, ... "
                "En tom fil, en liste eller flere dokumenter er ikke en plan.",
                "A plan is one YAML document whose top is a mapping with the keys version, plan, parter, ... "
                "An empty file, a list or several documents is not a plan."),
-    source=FORMAT + ", Conventions (\"One document per file\")",
+    sources=((FORMAT, "Conventions: \"One document per file\""),),
     bad=Example(yaml="- version: 1\n- plan: {}\n", whole_file=True),
     good=Example(yaml="version: 1\n", whole_file=True, runnable=False,
                  note="En mapping (planen er ellers ufuldstændig)."),
@@ -83,12 +87,13 @@ PLN012 = declare(
 PLN013 = declare(
     code="PLN013",
     severity="error",
+    basis="format",
     title=("YAML-tag er ikke tilladt", "YAML tag not allowed"),
     rationale=("Tags som !!python/object kan få andre YAML-læsere til at køre kode. planlint opretter aldrig "
                "objekter fra tags; værdien ignoreres.",
                "Tags such as !!python/object can make other YAML readers run code. planlint never constructs "
                "objects from tags; the value is ignored."),
-    source="YAML 1.2, core schema; " + FORMAT,
+    sources=(("yaml-1-2", "10.3 Core Schema"), (FORMAT, "Conventions: YAML 1.2")),
     # a whole file: an edit of the base plan goes through a YAML dump, which drops the tag
     bad=Example(yaml="version: 1\nplan:\n  vision: !!python/object/apply:os.system [\"echo\"]\n", whole_file=True),
     good=Example(at="plan", yaml="vision: Et trygt boligområde"),
@@ -98,12 +103,13 @@ PLN013 = declare(
 PLN014 = declare(
     code="PLN014",
     severity="error",
+    basis="format",
     title=("Aliasser, der ikke kan foldes ud", "Aliases that cannot be expanded"),
     rationale=("Ankre og aliasser (&navn, *navn) foldes ud, men et alias, der henviser til sig selv, eller "
                "aliasser, der vokser eksponentielt ('billion laughs'), afvises.",
                "Anchors and aliases (&name, *name) are expanded, but an alias that refers to itself, or aliases "
                "that grow exponentially ('billion laughs'), are refused."),
-    source="YAML 1.2, anchors and aliases",
+    sources=(("yaml-1-2", "3.2.2.2 Anchors and Aliases"),),
     bad=Example(yaml="version: 1\nplan: &p\n  navn: Planen\n  igen: *p\n", whole_file=True),
     good=Example(yaml="version: 1\n", whole_file=True, runnable=False, note="Ingen selvhenvisende aliasser."),
 )
@@ -112,6 +118,7 @@ PLN014 = declare(
 PLN015 = declare(
     code="PLN015",
     severity="error",
+    basis="format",
     title=("Filen overskrider en grænse", "The file exceeds a limit"),
     rationale=("Filer over --max-file-size (5 MB), YAML indlejret mere end 100 niveauer og filer med mere end "
                "50.000 YAML-værdier afvises, og tal med mere end 100 cifre læses ikke, så planlint aldrig hænger "
@@ -119,7 +126,7 @@ PLN015 = declare(
                "Files over --max-file-size (5 MB), YAML nested more than 100 levels and files of more than "
                "50,000 YAML values are refused, and numbers of more than 100 digits are not read, so planlint "
                "never hangs or runs out of memory in CI."),
-    source="planlint's grænser (README, Grænser)",
+    sources=(("planlint-readme", "Grænser / Limits"),),
     bad=Example(yaml="version: 1\nplan: " + "[" * 150 + "]" * 150 + "\n", whole_file=True),
     good=Example(yaml="version: 1\n", whole_file=True, runnable=False, note="En plan med almindelig dybde."),
 )

@@ -151,8 +151,12 @@ PartyType = Literal[
     "landsbyggefond", "kommune", "boligorganisation", "afdelingsbestyrelse", "ngo", "forening",
     "frivillige", "virksomhed", "uddannelsesinstitution", "politi", "region", "stat", "fond", "andet",
 ]
-PlanStatus = Literal["udkast", "indsendt", "godkendt"]
+PlanStatus = Literal["udkast", "indsendt", "godkendt", "prækvalifikation"]
+#: the status of a prækvalifikationsansøgning: checked for what LBF asks of one, not as a full plan
+PREQUALIFICATION = "prækvalifikation"
 AgreementStatus = Literal["underskrevet", "indgået", "under_forhandling", "planlagt"]
+#: what a samarbejdsaftale describes (LBF 2019-2026: "organisering, indsatser, mål og indikatorer")
+AgreementTopic = Literal["organisering", "indsatser", "mål", "indikatorer"]
 FundingStatus = Literal["bevilget", "søges"]
 Level = Literal["aktivitet", "resultat", "effekt"]
 SourceType = Literal["kontant", "naturalier"]
@@ -247,13 +251,18 @@ class PlanMeta(Base):
     period: Annotated[Optional[Period], R] = req("periode", "Planperioden: {start: dato, slut: dato}.")
     vision: Optional[Text] = field("vision", "Helhedsplanens overordnede vision.")
     status: Optional[PlanStatus] = field(
-        "status", "udkast, indsendt eller godkendt (standard: udkast).")
+        "status", "udkast, indsendt, godkendt eller prækvalifikation (standard: udkast).")
     goals: Optional[list[Goal]] = field("mål", "1.1: planens overordnede mål, hvert med sine succeskriterier.")
     source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
 
     @property
     def effective_status(self) -> str:
         return self.status or "udkast"
+
+    @property
+    def is_prequalification(self) -> bool:
+        """A prækvalifikationsansøgning, not a full plan (rules that need a full plan do not run)."""
+        return self.status == PREQUALIFICATION
 
 
 class Party(Base):
@@ -321,6 +330,8 @@ class Agreement(Base):
         "status",
         "underskrevet, indgået (1.1: aftalt, intet underskrevet dokument), under_forhandling eller planlagt.")
     date: Optional[PastDate] = field("dato", "Datoen, aftalen blev underskrevet (1.1: eller måned/år).")
+    covers: Optional[list[AgreementTopic]] = field(
+        "dækker", "Hvad aftalen beskriver: organisering, indsatser, mål og/eller indikatorer.")
 
     @property
     def signed(self) -> bool:
@@ -482,6 +493,33 @@ class Budget(Base):
     totals: Optional[Totals] = field("totaler", "Totaler, som de står andre steder i ansøgningen.")
 
 
+class ProblemDescription(Base):
+    pages: Annotated[Optional[Annotated[int, Field(ge=1), BeforeValidator(parse_whole_number)]], R] = req(
+        "sider", "Problembeskrivelsens længde i sider (LBF: højst 5).")
+    document: Optional[Text] = field("dokument", "Hvor beskrivelsen står (bilag, filnavn).")
+
+
+class KeyFigure(Base):
+    name: Annotated[Optional[Text], R] = req("navn", "Hvad nøgletallet er.")
+    value: Annotated[Optional[Number], R] = req("værdi", "Nøgletallet.")
+    unit: Optional[Text] = field("enhed", "personer, procent, kr., ...")
+    year: Optional[Year] = field("år", "Året, tallet er opgjort.")
+    source: Optional[Text] = field("kilde", "Hvor tallet kommer fra (KÅS-tal, driftsstøttesystemet, ...).")
+
+
+class Recommendation(Base):
+    party: Annotated[Optional[Id], R] = req("part", "Id på kommunen (type kommune), der anbefaler.")
+    date: Annotated[Optional[Date], R] = req("dato", "Datoen for kommunens anbefaling.")
+
+
+class Prequalification(Base):
+    problem: Optional[ProblemDescription] = field(
+        "problembeskrivelse", "Beskrivelsen af de sociale udfordringer: {sider: 4, dokument: ...}.")
+    key_figures: Optional[list[KeyFigure]] = field("nøgletal", "Nøgletal for afdelingerne (KÅS-tal).")
+    recommendation: Optional[Recommendation] = field(
+        "kommunal_anbefaling", "Kommunens anbefaling: {part: kommune-id, dato: ...}.")
+
+
 class Evaluation(Base):
     midterm: Optional[Date] = field("midtvejs", "Dato for midtvejsevalueringen.")
     final: Optional[Date] = field("slut", "Dato for slutevalueringen.")
@@ -506,6 +544,8 @@ class Plan(Base):
     areas: Annotated[Optional[list[Area]], R] = req("indsatsområder", "Indsatsområder med aktiviteter.")
     budget: Optional[Budget] = field("budget", "Finansiering og udgifter.")
     evaluation: Optional[Evaluation] = field("evaluering", "Evalueringsplan.")
+    prequalification: Optional[Prequalification] = field(
+        "prækvalifikation", "Prækvalifikationsansøgningens dele (når plan.status er prækvalifikation).")
 
     # --- conveniences for plugins ------------------------------------------
 

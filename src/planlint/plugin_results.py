@@ -14,7 +14,7 @@ from typing import Any
 
 from .findings import Finding, Message, Severity
 
-#: A rule code (OUTPUT.md): an uppercase prefix and three digits.
+#: A rule code (docs/output.md): an uppercase prefix and three digits.
 CODE_PATTERN = re.compile(r"[A-Z]+[0-9]{3}")
 
 

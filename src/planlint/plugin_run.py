@@ -88,6 +88,8 @@ def run_plugins(registry: Any, plan: Any, document: Any, pack: Any, settings: An
             continue
         if rule.pulje and (plan.pulje_name not in rule.pulje):
             continue
+        if plan.meta.is_prequalification and not rule.prequalification:
+            continue  # the rule needs a full plan, not a prækvalifikationsansøgning
         ctx = CheckContext(document=document, pack=pack, settings=settings, rule=rule)
         per_plugin.setdefault(rule.plugin, []).append((rule.code, _check_call(rule.check, plan, ctx)))
     for name, caller in registry.callers("planlint_check"):

@@ -18,6 +18,7 @@ from .suggestions import Candidates, closest
 PLN008 = declare(
     code="PLN008",
     severity="error",
+    basis="format",
     title=("År uden for planperioden", "Year outside the plan period"),
     rationale=("Hvert år i et årskort skal ligge inden for plan.periode; ellers tælles det med i en periode, "
                "planen ikke dækker. PLN008 gælder succeskriteriernes mål; et budgetbeløb uden for perioden er "
@@ -26,7 +27,7 @@ PLN008 = declare(
                "plan does not cover. PLN008 covers the targets of success criteria; a budget amount outside the "
                "period is COF009's finding (one finding per mistake), because it says which amount is left out "
                "of the shares and sums."),
-    source=FORMAT + ", Conventions (\"Every year in a year map must lie inside plan.periode\")",
+    sources=((FORMAT, "Conventions: \"Every year in a year map must lie inside plan.periode\""),),
     bad=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
                 yaml="mål: {2021: 25, 2022: 30, 2023: 35, 2024: 40, 2025: 45}"),
     good=Example(at="indsatsområder[0].aktiviteter[0].succeskriterier[0]",
@@ -37,12 +38,13 @@ PLN008 = declare(
 PLN009 = declare(
     code="PLN009",
     severity="error",
+    basis="format",
     title=("Henvisning til et id, der ikke findes", "Reference to an id that does not exist"),
     rationale=("Parter, aftaler, aktiviteter og indsatsområder henvises til med id; et id, der ikke findes, "
                "er en stavefejl eller en glemt part.",
                "Parties, agreements, activities and areas are referred to by id; an id that does not exist is "
                "a typo or a forgotten party."),
-    source=FORMAT + ", Conventions (\"A reference to an id that does not exist is an error\")",
+    sources=((FORMAT, "Conventions: \"A reference to an id that does not exist is an error\""),),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab, redbarnet]"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="samarbejdspartnere: [ek, ab]"),
 )
@@ -51,10 +53,11 @@ PLN009 = declare(
 PLN010 = declare(
     code="PLN010",
     severity="error",
+    basis="format",
     title=("Samme id to gange", "Duplicate id"),
     rationale=("Id'er skal være entydige i deres liste (aktivitets-id'er i hele planen), ellers er en henvisning tvetydig.",
                "Ids must be unique within their list (activity ids across the whole plan), or a reference is ambiguous."),
-    source=FORMAT + ", Conventions (\"an id (a string, unique within its list)\")",
+    sources=((FORMAT, "Conventions: \"an id (a string, unique within its list)\""),),
     bad=Example(at="parter[3]", yaml="id: bo"),
     good=Example(at="parter[3]", yaml="id: ab"),
 )
@@ -63,12 +66,13 @@ PLN010 = declare(
 PLN016 = declare(
     code="PLN016",
     severity="error",
+    basis="format",
     title=("Henvisning til en part af forkert type", "Reference to a party of the wrong type"),
     rationale=("plan.kommune skal pege på en part af typen kommune, og boligorganisationer og afdelingers "
                "boligorganisation på parter af typen boligorganisation.",
                "plan.kommune must point at a party of type kommune, and boligorganisationer and an afdeling's "
                "boligorganisation at parties of type boligorganisation."),
-    source=FORMAT + ", plan og afdelinger",
+    sources=((FORMAT, "plan and afdelinger"),),
     bad=Example(at="plan", yaml="kommune: bo"),
     good=Example(at="plan", yaml="kommune: ek"),
 )

@@ -8,9 +8,10 @@ A rule module, in the style of yamllint's rule modules::
 
     @rule(
         code="FOR001",
-        severity="error",
+        severity="warning",
+        basis="anbefaling",
         title=("Aktiviteten mangler forankring", "The activity has no forankring"),
-        source="RULES.md, Forankring; seed 004 (fsb) ...",
+        sources=(("fsb-indsatser", "\"potentiale for at blive forankret\""),),
         bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("forankring",)),
         good=Example(at="indsatsområder[0].aktiviteter[0].forankring", yaml="hos: [ek]"),
     )
@@ -24,6 +25,11 @@ a complete plan that yields no finding): ``yaml`` is merged into the mapping
 at ``at`` (keys in the snippet replace the plan's), and ``remove`` deletes keys
 there.  The test suite runs every rule's examples: the bad one must report the
 rule's code, the good one must not.
+
+``basis`` says on what authority the rule speaks (``BASES``); ``sources`` cite
+the documents it rests on as ``(key, detail)`` pairs: a key of
+``docs/sources.md`` and a section, page or short quote (never a line number
+of a text file).  A third-party rule may give ``source`` as free text instead.
 """
 
 from __future__ import annotations
@@ -57,6 +63,56 @@ class Example:
     runnable: bool = True
 
 
+#: On what authority a rule speaks, and the highest default severity it may have.
+#: ``krav``: LBF states it as a requirement (regulativ, vejledning, LBF's
+#: application pages); ``anbefaling``: LBF or CFBU recommends it; ``erfaring``:
+#: a lesson from evaluations and practice; ``format``: the plan file itself
+#: (syntax, the format, references, its own arithmetic) or planlint's run.
+BASES: dict[str, Severity] = {
+    "krav": Severity.ERROR,
+    "anbefaling": Severity.WARNING,
+    "erfaring": Severity.WARNING,
+    "format": Severity.ERROR,
+}
+
+_SOURCE_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: a citation by line number of a text file ("l." and a number): nobody outside can look it up
+LINE_CITATION = re.compile(r"(?<![\w.])l\.\s?\d|\blinje[nr]?\s+\d", re.IGNORECASE)
+#: modules of the built-in rules, which follow the default severity policy
+_BUILT_IN = ("planlint.", "planlint_plugins.")
+
+
+def check_basis(code: str, basis: str, severity: Severity, built_in: bool) -> None:
+    """ValueError unless ``basis`` is known and (for a built-in rule) allows ``severity``."""
+    if basis not in BASES:
+        raise ValueError(f"rule {code}: basis {basis!r} is not one of {', '.join(BASES)}")
+    if built_in and severity.rank > BASES[basis].rank:
+        raise ValueError(f"rule {code}: a rule with basis {basis!r} defaults to at most "
+                         f"{BASES[basis].value}, not {severity.value} (a user may still raise it in config)")
+
+
+def check_sources(code: str, sources: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The ``(key, detail)`` pairs of a rule, validated; ValueError naming the rule."""
+    checked = []
+    for item in sources:
+        if not (isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+            raise ValueError(f"rule {code}: a source is a (key, detail) pair of strings, not {item!r}")
+        key, detail = item
+        if not _SOURCE_KEY.fullmatch(key):
+            raise ValueError(f"rule {code}: the source key {key!r} is not lower-case words joined by '-'")
+        if not detail.strip():
+            raise ValueError(f"rule {code}: the source {key!r} needs a section, page or short quote")
+        if LINE_CITATION.search(detail):
+            raise ValueError(f"rule {code}: the source {key!r} cites a line number; cite a section, page or quote")
+        checked.append((key, detail))
+    return tuple(checked)
+
+
+def source_text(sources: tuple[tuple[str, str], ...]) -> str:
+    """The sources as one line: ``key, detail; key, detail``."""
+    return "; ".join(f"{key}, {detail}" for key, detail in sources)
+
+
 def _message(value: Message | tuple[str, str] | str) -> Message:
     if isinstance(value, Message):
         return value
@@ -80,6 +136,18 @@ class Rule:
     plugin: str = ""  # set by the plugin manager
     #: what the rule's fix does, when it offers one for some findings (``--fix``)
     fix: Message | None = None
+    #: on what authority the rule speaks: a key of ``BASES`` (the least claim
+    #: when a rule object is made by hand; ``@rule`` requires it)
+    basis: str = "erfaring"
+    #: ``(key of docs/sources.md, section/page/quote)`` pairs; ``source`` is their text
+    sources: tuple[tuple[str, str], ...] = ()
+    #: True when the rule also applies to a prækvalifikationsansøgning (``plan.status:
+    #: prækvalifikation``); the others need a full plan and do not run on one
+    prequalification: bool = False
+
+    def __post_init__(self) -> None:
+        if self.basis not in BASES:
+            raise ValueError(f"rule {self.code}: basis {self.basis!r} is not one of {', '.join(BASES)}")
 
     @property
     def prefix(self) -> str:
@@ -95,43 +163,59 @@ class Rule:
         return _finding(self.code, at, keys, da, en, hint_da, hint_en, severity, fix)
 
 
-#: The plan format, as the core's rules cite it.
-FORMAT = "FORMAT.md (formatet version 1)"
+#: The plan format's reference (docs/format.md), as the core's rules cite it: a key of docs/sources.md.
+FORMAT = "planlint-format"
 
 
 def declare(
     *,
     code: str,
     severity: str | Severity,
+    basis: str,
     title: Message | tuple[str, str],
     rationale: Message | tuple[str, str] | str,
-    source: str,
+    source: str | None = None,
+    sources: tuple[tuple[str, str], ...] = (),
     bad: Example | None = None,
     good: Example | None = None,
     fix: Message | tuple[str, str] | None = None,
+    prequalification: bool = False,
 ) -> Rule:
     """Declare a rule that planlint's own code raises, not a check function: the core's PLN rules.
 
-    The same keywords as ``@rule``, written in the module that raises the
-    rule (``load``, ``validate``, ``references``, ...), which makes its
-    findings with ``Rule.finding``; ``planlint.core_rules`` hands them to the
-    plugin manager as the plugin ``core``.
+    The same keywords as ``@rule`` (``basis``, ``sources``, ``prequalification``,
+    ``fix``, ...), written in the module that raises the rule (``load``,
+    ``validate``, ``references``, ...), which makes its findings with
+    ``Rule.finding``; ``planlint.core_rules`` hands them to the plugin manager
+    as the plugin ``core``.
     """
-    return Rule(code=code, severity=Severity.parse(severity), title=_message(title), rationale=_message(rationale),
-                source=source, bad=bad, good=good, plugin="core", fix=_message(fix) if fix is not None else None)
+    level = Severity.parse(severity)
+    cited = check_sources(code, tuple(sources))
+    if cited and source is not None:
+        raise ValueError(f"rule {code}: give sources or source, not both")
+    if not cited and not (source or "").strip():
+        raise ValueError(f"rule {code}: the rule needs its sources (sources=((key, detail), ...))")
+    check_basis(code, basis, level, built_in=True)
+    return Rule(code=code, severity=level, title=_message(title), rationale=_message(rationale),
+                source=source_text(cited) if cited else str(source), bad=bad, good=good, plugin="core",
+                fix=_message(fix) if fix is not None else None, basis=basis, sources=cited,
+                prequalification=prequalification)
 
 
 def rule(
     *,
     code: str,
     severity: str | Severity,
+    basis: str,
     title: Message | tuple[str, str],
-    source: str,
+    source: str | None = None,
+    sources: tuple[tuple[str, str], ...] = (),
     rationale: Message | tuple[str, str] | str | None = None,
     bad: Example | None = None,
     good: Example | None = None,
     pulje: tuple[str, ...] = (),
     fix: Message | tuple[str, str] | None = None,
+    prequalification: bool = False,
 ) -> Callable[[Callable], Callable]:
     """Declare a rule around its check function (``check(plan, ctx)``).
 
@@ -139,9 +223,20 @@ def rule(
     ``Dansk:`` holds the English text above it and the Danish text below.
     ``fix`` (Danish, English) says what the rule's fix does, for a rule whose
     findings may carry one (``ctx.finding(..., fix=Fix...)``).
+    ``basis`` is one of ``BASES``; a built-in rule's default severity must not
+    exceed what its basis allows.  Give ``sources`` (``(key, detail)`` pairs)
+    or, for a third-party rule, ``source`` as free text.  ``prequalification=True``
+    runs the rule on a prækvalifikationsansøgning too.
     """
+    level = Severity.parse(severity)
+    cited = check_sources(code, tuple(sources))
+    if cited and source is not None:
+        raise ValueError(f"rule {code}: give sources or source, not both")
+    if not cited and not (source or "").strip():
+        raise ValueError(f"rule {code}: the rule needs its sources (sources=((key, detail), ...))")
 
     def decorate(func: Callable) -> Callable:
+        check_basis(code, basis, level, built_in=func.__module__.startswith(_BUILT_IN))
         text = rationale
         if text is None:
             doc = (sys.modules[func.__module__].__doc__ or func.__doc__ or "").strip()
@@ -152,15 +247,18 @@ def rule(
                 text = doc
         func.rule = Rule(  # type: ignore[attr-defined]
             code=code,
-            severity=Severity.parse(severity),
+            severity=level,
             title=_message(title),
             rationale=_message(text),
-            source=source,
+            source=source_text(cited) if cited else str(source),
             bad=bad,
             good=good,
             pulje=tuple(pulje),
             check=func,
             fix=_message(fix) if fix is not None else None,
+            basis=basis,
+            sources=cited,
+            prequalification=prequalification,
         )
         return func
 

@@ -62,13 +62,46 @@ class PackSection(BaseModel):
     #: True when a pack may leave this section out (a plugin's; the core's never are)
     optional: ClassVar[bool] = False
 
-    source: str = Field(description="Where the requirement comes from (seed file and line, or lbf.dk page).")
+    source: str = Field(description="Where the requirement comes from: a key of docs/sources.md with a section, page or quote.")
+
+
+def area_key(name: str) -> str:
+    """An area name for comparison: letter case, spacing and '&' for 'og' do not matter."""
+    text = name.replace("&", " og ").casefold()
+    text = re.sub(r"\s*,\s*", ", ", text)
+    return " ".join(text.split()).strip(" .")
 
 
 class Areas(PackSection):
     closed: bool = Field(description="True when only the listed names are allowed.")
     unknown_severity: PackSeverity = Field(description="Severity of an area name not in the list.")
-    names: list[str] = Field(min_length=1)
+    names: list[str] = Field(min_length=1, description="LBF's official names of the round's indsatsområder.")
+    variants: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Other accepted spellings of an official name (singular/plural, other sources' wording), "
+                    "by official name; letter case, spacing and '&' for 'og' are accepted anyway.")
+
+    @field_validator("variants")
+    @classmethod
+    def _variants_of_names(cls, value: dict[str, list[str]], info: Any) -> dict[str, list[str]]:
+        names = info.data.get("names") or []
+        for official in value:
+            if official not in names:
+                raise ValueError(f"{official!r} is not one of the names")
+        return value
+
+    def official(self, name: str) -> str | None:
+        """The official name a plan's area name stands for, or None."""
+        wanted = area_key(name)
+        for official in self.names:
+            if wanted in {area_key(official), *(area_key(v) for v in self.variants.get(official, []))}:
+                return official
+        return None
+
+    @property
+    def accepted(self) -> list[str]:
+        """The official names and their listed variants, in pack order."""
+        return [spelling for official in self.names for spelling in (official, *self.variants.get(official, []))]
 
 
 class Requirement(PackSection):
@@ -76,8 +109,10 @@ class Requirement(PackSection):
 
     required: bool
     severity: PackSeverity
+    topics: list[str] = Field(
+        default_factory=list, description="What the agreements together must cover (`dækker`); empty: not checked.")
     applies: bool = Field(default=True, description="False when the round has no such requirement at all "
-                                                    "(RULES.md's rounds table writes '—'): no finding.")
+                                                    "(no such body or document in that round): no finding.")
 
 
 class MainActivity(PackSection):

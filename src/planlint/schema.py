@@ -35,7 +35,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
 from . import model
-from .model import Base, Plan, is_required
+from .model import PREQUALIFICATION, Base, Plan, is_required
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: Year keys as strings: JSON object keys are strings, and ``parse_year``
@@ -265,7 +265,18 @@ def _area_names() -> dict[str, tuple[list[str], bool]]:
     """Each pulje's indsatsområde names and whether the list is closed (rule packs)."""
     from .rulepack import load_packs
 
-    return {name: (list(pack.areas.names), pack.areas.closed) for name, pack in load_packs().items()}
+    return {name: (pack.areas.accepted, pack.areas.closed) for name, pack in load_packs().items()}
+
+
+def _prequalification_needs_no_areas(schema: dict[str, Any]) -> None:
+    """``indsatsområder`` is required unless ``plan.status`` is ``prækvalifikation``
+    (an application comes before the plan's areas; the linter's PLN004 does the same)."""
+    if "indsatsområder" not in schema.get("required", []):
+        return
+    schema["required"] = [key for key in schema["required"] if key != "indsatsområder"]
+    schema["if"] = {"required": ["plan"], "properties": {"plan": {
+        "required": ["status"], "properties": {"status": {"const": PREQUALIFICATION}}}}}
+    schema["else"] = {"required": ["indsatsområder"]}
 
 
 @cache
@@ -277,6 +288,7 @@ def _base_schema() -> str:
         if name in classes:
             _finish_object(definition, classes[name], examples)
     _finish_object(schema, Plan, examples)
+    _prequalification_needs_no_areas(schema)
     _translate_bounds(schema)
     return json.dumps(schema, ensure_ascii=False)
 

@@ -28,6 +28,7 @@ from .rule import Example, declare
 PLN023 = declare(
     code="PLN023",
     severity="info",
+    basis="format",
     title=("Undertrykkelse, der ikke bruges", "Suppression that is not used"),
     rationale=("'# planlint: disable=KODE' sidst på en linje (eller alene på linjen over) og "
                "'# planlint: disable-file=KODE' tavsgør fund. En undertrykkelse, der ikke tavsgør noget, "
@@ -37,7 +38,7 @@ PLN023 = declare(
                "'# planlint: disable-file=CODE' silence findings. A suppression that silences nothing, "
                "because the finding was fixed, the code is wrong or the comment cannot be read, should be "
                "removed so it does not hide a new finding later. --no-suppress ignores every suppression."),
-    source="issue 7 (suppressions in the plan); ruff's RUF100 (unused noqa)",
+    sources=(("planlint-readme", "Undertrykkelse"), ("ruff-rules", "RUF100 unused-noqa")),
     bad=Example(yaml="version: 1  # planlint: disable=PLN003\n", whole_file=True,
                 note="Linje 1 har intet PLN003-fund."),
     good=Example(yaml="version: 1\nplanen: {}  # planlint: disable=PLN003\n", whole_file=True,

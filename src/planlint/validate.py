@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .error_wording import describe, expected_key, expected_value
 from .findings import Finding, Fix, PlanPath, format_path
-from .model import Base, Plan, model_at
+from .model import PREQUALIFICATION, Base, Plan, model_at
 from .paths import loc_to_path, value_at, written_at
 from .references import check_references
 from .rule import FORMAT, Example, declare
@@ -30,12 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 PLN003 = declare(
     code="PLN003",
     severity="error",
+    basis="format",
     title=("Ukendt nøgle", "Unknown key"),
     rationale=("En nøgle, som formatet ikke kender, er som regel en stavefejl; uden fundet ville "
                "værdien blive ignoreret uden at nogen opdagede det. Den nærmeste kendte nøgle foreslås.",
                "A key the format does not define is usually a typo; without this finding its value would be "
                "silently ignored. The closest defined key is suggested."),
-    source=FORMAT + ", Conventions (\"A key that this spec does not define is an error\")",
+    sources=((FORMAT, "Conventions: \"A key that this spec does not define is an error\""),),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", yaml="succeskriterer: []"),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="formål: Flere i job"),
     fix=("Omdøber nøglen til den kendte nøgle, når netop én ligner den, og mappingen ikke har den i forvejen.",
@@ -46,10 +47,11 @@ PLN003 = declare(
 PLN004 = declare(
     code="PLN004",
     severity="error",
+    basis="format",
     title=("Påkrævet nøgle mangler", "Required key missing"),
     rationale=("Nøgler markeret (R) i formatet skal være der og have en værdi.",
                "Keys marked (R) in the format must be present and have a value."),
-    source=FORMAT + ", (R)-nøglerne",
+    sources=((FORMAT, "the keys marked (R)"),),
     bad=Example(at="indsatsområder[0].aktiviteter[0]", remove=("navn",)),
     good=Example(at="indsatsområder[0].aktiviteter[0]", yaml="navn: Fremskudt jobcenter"),
 )
@@ -58,12 +60,13 @@ PLN004 = declare(
 PLN005 = declare(
     code="PLN005",
     severity="error",
+    basis="format",
     title=("Forkert type", "Wrong type"),
     rationale=("En værdi har en anden type, end formatet kræver (tekst, tal, liste, mapping, dato, årstal), "
                "eller ligger uden for sine grænser. Datoer skal findes (2013-02-30 gør ikke) og ligge fra 1900 til 2200.",
                "A value has another type than the format requires (text, number, list, mapping, date, year), "
                "or is out of its bounds. Dates must exist (2013-02-30 does not) and lie from 1900 to 2200."),
-    source=FORMAT,
+    sources=((FORMAT, "the type of each key"),),
     bad=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: fuld tid"),
     good=Example(at="organisation.medarbejdere[0]", yaml="timer_pr_uge: 37"),
 )
@@ -72,10 +75,11 @@ PLN005 = declare(
 PLN006 = declare(
     code="PLN006",
     severity="error",
+    basis="format",
     title=("Værdi uden for de tilladte", "Value not allowed"),
     rationale=("Felter som pulje, type, niveau, kategori og status har en fast liste af værdier.",
                "Fields such as pulje, type, niveau, kategori and status have a fixed list of values."),
-    source=FORMAT,
+    sources=((FORMAT, "the allowed values of pulje, type, niveau, kategori and status"),),
     bad=Example(at="parter[1]", yaml="type: komune"),
     good=Example(at="parter[1]", yaml="type: kommune"),
 )
@@ -84,6 +88,7 @@ PLN006 = declare(
 PLN007 = declare(
     code="PLN007",
     severity="error",
+    basis="format",
     title=("Ugyldigt beløb", "Invalid amount"),
     rationale=("Beløb er hele kroner: et ikke-negativt heltal eller cifre grupperet med punktum eller mellemrum, "
                "evt. med ' kr.'. Decimaler, negative tal, andre valutaer og fritekst kan ikke regnes med, og et "
@@ -91,7 +96,7 @@ PLN007 = declare(
                "Amounts are whole kroner: a non-negative integer, or digits grouped with dots or spaces, "
                "optionally ending in ' kr.'. Decimals, negative numbers, other currencies and free text cannot be "
                "summed, and an amount over 10 billion kroner is unrealistically large (a typo)."),
-    source=FORMAT + ", Conventions (Amounts)",
+    sources=((FORMAT, "Conventions: amounts"),),
     bad=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: 100000, 2023: 100000, 2024: 1 mio.}"),
     good=Example(at="budget.finansiering[1]", yaml="beløb: {2021: 100000, 2022: \"100.000 kr.\", 2023: 100000, 2024: 100000}"),
 )
@@ -277,6 +282,9 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
                         document.misspelt.add(path[:-1] + (guess,))
                     if len(path) == 1 and guess:
                         suggested_sections.append(guess)
+            # a prækvalifikationsansøgning comes before the plan's indsatsområder
+            if value_at(data, ("plan", "status")) == PREQUALIFICATION:
+                seen.add(((), "indsatsområder"))
             for path, alias, cls in context.get("missing", []):
                 if (path, alias) not in seen:
                     seen.add((path, alias))

@@ -10,6 +10,7 @@ from planlint import Example, rule
 @rule(
     code="EKS001",
     severity="warning",
+    basis="anbefaling",
     title=("Planen har ingen vision", "The plan has no vision"),
     source="Boligorganisationen Eksempels husregler, § 1",
     bad=Example(at="plan", remove=("vision",)),

@@ -10,6 +10,7 @@ from planlint import Example, rule
 @rule(
     code="EKS002",
     severity="info",
+    basis="anbefaling",
     title=("Ingen projektleder", "No projektleder"),
     source="Boligorganisationen Eksempels husregler, § 2",
     bad=Example(at="organisation", remove=("projektleder",)),

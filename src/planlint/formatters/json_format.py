@@ -1,4 +1,4 @@
-"""The JSON document of OUTPUT.md (``--format json``)."""
+"""The JSON document of docs/output.md (``--format json``)."""
 
 from __future__ import annotations
 

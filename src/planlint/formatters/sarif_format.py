@@ -59,7 +59,8 @@ def _rule_entry(code: str, rule: Any, lang: str) -> dict[str, Any]:
     title = rule.title.get(lang)
     rationale = _unwrap(rule.rationale.get(lang))
     source_label = "Source" if lang == "en" else "Kilde"
-    properties: dict[str, Any] = {"plugin": rule.plugin, "tags": [rule.plugin or "planlint", rule.prefix]}
+    properties: dict[str, Any] = {"plugin": rule.plugin, "basis": rule.basis,
+                                  "tags": [rule.plugin or "planlint", rule.prefix]}
     if rule.pulje:
         properties["pulje"] = list(rule.pulje)
     return {

@@ -24,6 +24,7 @@ WORDS: dict[str, Message] = {
     "udkast": Message("udkast", "draft"),
     "indsendt": Message("indsendt", "submitted"),
     "godkendt": Message("godkendt", "approved"),
+    "prækvalifikation": Message("prækvalifikation", "pre-qualification"),
     "unknown": Message("ikke angivet", "not stated"),
     "not_computed": Message("ikke beregnet", "not computed"),
     "unreadable": Message("planen kunne ikke læses; se fundene nedenfor",
