@@ -190,16 +190,22 @@ def declare(
     as the plugin ``core``.
     """
     level = Severity.parse(severity)
-    cited = check_sources(code, tuple(sources))
-    if cited and source is not None:
-        raise ValueError(f"rule {code}: give sources or source, not both")
-    if not cited and not (source or "").strip():
-        raise ValueError(f"rule {code}: the rule needs its sources (sources=((key, detail), ...))")
+    cited = _cited(code, sources, source)
     check_basis(code, basis, level, built_in=True)
     return Rule(code=code, severity=level, title=_message(title), rationale=_message(rationale),
                 source=source_text(cited) if cited else str(source), bad=bad, good=good, plugin="core",
                 fix=_message(fix) if fix is not None else None, basis=basis, sources=cited,
                 prequalification=prequalification)
+
+
+def _cited(code: str, sources: tuple[tuple[str, str], ...], source: str | None) -> tuple[tuple[str, str], ...]:
+    """The checked ``sources`` of a rule; a rule gives them or (third-party) a free-text ``source``."""
+    cited = check_sources(code, tuple(sources))
+    if cited and source is not None:
+        raise ValueError(f"rule {code}: give sources or source, not both")
+    if not cited and not (source or "").strip():
+        raise ValueError(f"rule {code}: the rule needs its sources (sources=((key, detail), ...))")
+    return cited
 
 
 def rule(
@@ -229,11 +235,7 @@ def rule(
     runs the rule on a prækvalifikationsansøgning too.
     """
     level = Severity.parse(severity)
-    cited = check_sources(code, tuple(sources))
-    if cited and source is not None:
-        raise ValueError(f"rule {code}: give sources or source, not both")
-    if not cited and not (source or "").strip():
-        raise ValueError(f"rule {code}: the rule needs its sources (sources=((key, detail), ...))")
+    cited = _cited(code, sources, source)
 
     def decorate(func: Callable) -> Callable:
         check_basis(code, basis, level, built_in=func.__module__.startswith(_BUILT_IN))
