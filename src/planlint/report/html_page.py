@@ -23,7 +23,7 @@ from ..i18n import join, kr, number
 from . import charts
 from .marks import amount, requirement, share
 # the terminal report's own wording for sources, afdelinger and activity status (as plain text)
-from .plan_view import _criteria_cell, _forankring_cell, _sections, _source_name, _years
+from .plan_view import _criteria_cell, _forankring_cell, _sections, _source_name, _years, completeness_summary
 from .words import COST_CATEGORIES, verdict_text, word
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -290,11 +290,7 @@ def _area_namer(plan: dict[str, Any], lang: str) -> Any:
 
 def _activities(plan: dict[str, Any], lang: str) -> dict[str, Any]:
     crit, fork = plan["criteria_complete"], plan["forankring_complete"]
-    summary = []
-    for name, part in (("criteria", crit), ("forankring", fork)):
-        figure = (f"{part['complete']}/{part['activities']} {word('complete_of', lang)}"
-                  if part["complete"] is not None else word("not_computed", lang))
-        summary.append(f"{word(name, lang)}: {figure}")
+    summary = completeness_summary(plan, lang)
     areas = []
     for area in plan["areas"]:
         rows = []

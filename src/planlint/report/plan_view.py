@@ -280,13 +280,20 @@ def _costs(plan: dict[str, Any], cof: dict[str, Any], lang: str) -> RenderableTy
 
 # --- activities ---------------------------------------------------------------
 
-def activities(plan: dict[str, Any], lang: str) -> RenderableType:
-    crit, fork = plan["criteria_complete"], plan["forankring_complete"]
+def completeness_summary(plan: dict[str, Any], lang: str) -> list[str]:
+    """``Succeskriterier: 3/4 komplette``, and the same for forankring (terminal and HTML alike)."""
     summary = []
-    for name, part in (("criteria", crit), ("forankring", fork)):
+    for name in ("criteria", "forankring"):
+        part = plan[f"{name}_complete"]
         figure = (f"{part['complete']}/{part['activities']} {word('complete_of', lang)}"
                   if part["complete"] is not None else word("not_computed", lang))
         summary.append(f"{word(name, lang)}: {figure}")
+    return summary
+
+
+def activities(plan: dict[str, Any], lang: str) -> RenderableType:
+    crit, fork = plan["criteria_complete"], plan["forankring_complete"]
+    summary = completeness_summary(plan, lang)
     parts: list[RenderableType] = [section_title("activities", lang, " · ".join(summary))]
     criteria_known, forankring_known = crit["complete"] is not None, fork["complete"] is not None
     for area in plan["areas"]:
