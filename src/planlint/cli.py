@@ -359,9 +359,9 @@ def _say_fixes(fixed, outside, wrote: bool, language) -> None:  # type: ignore[n
     count = sum(len(one.fixed) for one in fixed)
     files = len(fixed)
     for name in outside:
-        from .fix import _visible
+        from .escape import visible
 
-        typer.echo(f"planlint: {_visible(name)}: " + (
+        typer.echo(f"planlint: {visible(name)}: " + (
             "not fixed: the symlink leads out of the checked folders." if language == "en"
             else "ikke rettet: symlinket fører uden for de kontrollerede mapper."), err=True)
     if language == "en":

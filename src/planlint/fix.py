@@ -201,13 +201,10 @@ def _merge(original: str, baseline: str, edited: str) -> str:
     return "".join(ours)
 
 
-def _visible(text: str) -> str:
-    """A file name with its control characters escaped: it must not break or forge a diff header."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
-
-
 def unified_diff(path: str, before: str, after: str) -> str:
-    name = _visible(path)
+    from .escape import visible
+
+    name = visible(path)  # a file name must not break or forge a diff header
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                         fromfile=f"a/{name}", tofile=f"b/{name}"))
 
