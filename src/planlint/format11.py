@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from .scalars import parse_date, parse_number, parse_whole_number
+from .scalars import FIRST_DATE, LAST_DATE, parse_date_or, parse_number, parse_whole_number
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -83,15 +83,10 @@ def parse_partial_date(value: Any) -> "date | PartialDate":
         match = _PARTIAL_DATE.match(value)
         if match:
             year, month = int(match.group(1)), match.group(2)
-            if 1900 <= year <= 2200 and (month is None or 1 <= int(month) <= 12):
+            if FIRST_DATE.year <= year <= LAST_DATE.year and (month is None or 1 <= int(month) <= 12):
                 return PartialDate(year, int(month) if month else None)
             raise PydanticCustomError("date_invalid", "no such date")
-    try:
-        return parse_date(value)
-    except PydanticCustomError as exc:
-        if exc.type in ("date_invalid", "date_range"):
-            raise
-        raise PydanticCustomError("partial_date", "not a date, month or year") from None
+    return parse_date_or(value, "partial_date", "not a date, month or year")
 
 
 def parse_period_start(value: Any) -> date:
@@ -109,18 +104,13 @@ def parse_period_end(value: Any) -> date:
 def _bare_year(value: Any) -> int | None:
     if isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_DATE.year <= value <= LAST_DATE.year:
         return value
     return None
 
 
 def _period_date(value: Any) -> date:
-    try:
-        return parse_date(value)
-    except PydanticCustomError as exc:
-        if exc.type in ("date_invalid", "date_range"):
-            raise
-        raise PydanticCustomError("date_or_year", "not a date or year") from None
+    return parse_date_or(value, "date_or_year", "not a date or year")
 
 
 class HourRange:

@@ -36,7 +36,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .findings import PlanPath
-from .scalars import FIRST_DATE, LAST_DATE, parse_date, parse_number, parse_whole_number  # noqa: F401 - re-exported
+from .scalars import (FIRST_DATE, LAST_DATE, parse_date, parse_date_or, parse_number,  # noqa: F401 - re-exported
+                      parse_whole_number)
 from .format11 import (  # noqa: F401 - the values format 1.1 adds; plugins import them from here
     HourRange,
     PartialDate,
@@ -111,12 +112,7 @@ def parse_date_or_year(value: Any) -> date | int:
         if FIRST_DATE.year <= value <= LAST_DATE.year:
             return value
         raise PydanticCustomError("date_or_year", "not a year")
-    try:
-        return parse_date(value)
-    except PydanticCustomError as exc:
-        if exc.type in ("date_invalid", "date_range"):
-            raise
-        raise PydanticCustomError("date_or_year", "not a date or year") from None
+    return parse_date_or(value, "date_or_year", "not a date or year")
 
 
 def parse_year(value: Any) -> int:

@@ -45,6 +45,20 @@ def parse_date(value: Any) -> date:
     return parsed
 
 
+def parse_date_or(value: Any, kind: str, message: str) -> date:
+    """``parse_date``, with the error ``kind`` for a value that is no date at all.
+
+    A date that does not exist or lies outside 1900-2200 keeps its own error:
+    it says more than "a date or a year" would.
+    """
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        if exc.type in ("date_invalid", "date_range"):
+            raise
+        raise PydanticCustomError(kind, message) from None
+
+
 def parse_whole_number(value: Any) -> Any:
     """A count or the format version: no booleans or digit strings.
 
