@@ -26,25 +26,7 @@ pr. manglende del.
 
 from planlint import Example, rule
 
-#: a prækvalifikationsansøgning without its budget outline and the kommune's recommendation
-_APPLICATION = """version: 1
-plan:
-  navn: Tryg i Birkely
-  pulje: "2011-2014"
-  status: prækvalifikation
-  kommune: vk
-  boligorganisationer: [bb]
-  periode: {start: 2012-01-01, slut: 2015-12-31}
-parter:
-  - {id: vk, navn: Vejle Kommune, type: kommune}
-  - {id: bb, navn: Boligselskabet Birkely, type: boligorganisation}
-afdelinger:
-  - {nummer: "12-0", navn: Birkely, boligorganisation: bb}
-prækvalifikation:
-  problembeskrivelse: {sider: 4}
-  nøgletal:
-    - {navn: Beboere under 18 år, værdi: 38, enhed: procent, år: 2010}
-"""
+from .prequalification import application
 
 _PARTS = (
     ("problem", "problembeskrivelse", "beskrivelsen af de sociale udfordringer (højst 5 sider)",
@@ -64,8 +46,8 @@ _PARTS = (
          "at most 5 pages, key figures, a budget outline with local co-financing, the kommune's recommendation"),
         ("fsb-indsatser", "the process of a boligsocial indsats: \"Udarbejdelse af ansøgning om prækvalifikation\""),
     ),
-    bad=Example(yaml=_APPLICATION, whole_file=True, note="Kommunens anbefaling mangler"),
-    good=Example(yaml=_APPLICATION + "  kommunal_anbefaling: {part: vk, dato: 2011-08-15}\n", whole_file=True),
+    bad=Example(yaml=application(recommendation=False), whole_file=True, note="Kommunens anbefaling mangler"),
+    good=Example(yaml=application(), whole_file=True),
     prequalification=True,
 )
 def check(plan, ctx):

@@ -12,26 +12,7 @@ bad om; forkort den, og gem detaljerne til helhedsplanen. Grænsen er regelpakke
 
 from planlint import Example, rule
 
-#: a prækvalifikationsansøgning whose problem description has %s pages
-_APPLICATION = """version: 1
-plan:
-  navn: Tryg i Birkely
-  pulje: "2011-2014"
-  status: prækvalifikation
-  kommune: vk
-  boligorganisationer: [bb]
-  periode: {start: 2012-01-01, slut: 2015-12-31}
-parter:
-  - {id: vk, navn: Vejle Kommune, type: kommune}
-  - {id: bb, navn: Boligselskabet Birkely, type: boligorganisation}
-afdelinger:
-  - {nummer: "12-0", navn: Birkely, boligorganisation: bb}
-prækvalifikation:
-  problembeskrivelse: {sider: %d}
-  nøgletal:
-    - {navn: Beboere under 18 år, værdi: 38, enhed: procent, år: 2010}
-  kommunal_anbefaling: {part: vk, dato: 2011-08-15}
-"""
+from .prequalification import application
 
 
 @rule(
@@ -43,8 +24,8 @@ prækvalifikation:
         ("lbf-ansoegning-2011-2014", "the prækvalifikationsansøgning: a description of the social challenges "
          "of at most 5 pages"),
     ),
-    bad=Example(yaml=_APPLICATION % 8, whole_file=True, note="En problembeskrivelse på 8 sider"),
-    good=Example(yaml=_APPLICATION % 5, whole_file=True),
+    bad=Example(yaml=application(pages=8), whole_file=True, note="En problembeskrivelse på 8 sider"),
+    good=Example(yaml=application(pages=5), whole_file=True),
     prequalification=True,
 )
 def check(plan, ctx):

@@ -246,26 +246,12 @@ def checked_roots(paths: Iterable[str]) -> list[Path]:
     return roots
 
 
-def write_atomically(path: Path, text: str, bom: bool = False) -> None:
-    """Replace a file's content in one step: a temporary file beside it, then a rename."""
-    import tempfile
+def write_plan(path: Path, text: str, bom: bool = False) -> None:
+    """Replace a plan's text atomically (output_file.write_file), keeping its BOM and mode."""
+    from .output_file import write_file
 
-    target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write_file(path, lambda stream: stream.write(("\ufeff" if bom else "") + text), fixing_the_plan=True,
+               what=("Planen", "The plan"))
 
 
 def fix_results(linter: Any, files: Sequence[Path], results: Sequence[FileResult], roots: Sequence[Path],
@@ -303,7 +289,7 @@ def fix_results(linter: Any, files: Sequence[Path], results: Sequence[FileResult
             continue
         done.append(FileFix(path, result.path, before, text, fixed))
         if write:
-            write_atomically(path, text, bom)
+            write_plan(path, text, bom)
             after.append(released(linter.lint_file(path, result.path)))
         else:
             after.append(result)

@@ -130,7 +130,9 @@ class PlanServer(LanguageServer):
 
 
 def is_plan(uri: str) -> bool:
-    return uri.endswith((".yaml", ".yml"))
+    from .load import is_plan_file
+
+    return is_plan_file(Path(uri))
 
 
 def fix_actions(server: PlanServer, uri: str, wanted: types.Range) -> list[types.CodeAction]:

@@ -61,17 +61,18 @@ def refuse_to_overwrite_a_plan(target: Path, plans: Iterable[Path] = ()) -> None
 
 
 def write_file(target: Path, write: Callable[[TextIO], None], *, plans: Iterable[Path] = (),
-               new: bool = False, what: tuple[str, str] = ("Filen", "The file")) -> None:
+               new: bool = False, fixing_the_plan: bool = False, what: tuple[str, str] = ("Filen", "The file")) -> None:
     """Write ``target`` (UTF-8, ``\\n`` line ends) by ``write(stream)``, atomically and never over a plan.
 
     ``new``: ``FileExistsError`` when ``target`` exists (nothing is replaced).
+    ``fixing_the_plan``: ``check --fix`` rewriting a plan, the one write that may replace one.
     ``what`` names the file in an error ("Rapporten", "The report"): a
     ``UsageError`` saying why the file cannot be written.
     """
     from .errors import UsageError
     from .oserrors import reason
 
-    if not new:  # a new file replaces nothing, a plan least of all
+    if not new and not fixing_the_plan:  # a new file replaces nothing, a plan least of all
         refuse_to_overwrite_a_plan(target, plans)
     real = Path(os.path.realpath(target))  # through a symlink: the link keeps pointing at the new text
     temporary = real.parent / f".{real.name}.{secrets.token_hex(4)}.tmp"
