@@ -15,6 +15,7 @@ import time
 from typing import Callable, Iterable, Type
 
 from .errors import UsageError
+from .escape import visible
 
 #: milliseconds of quiet after a change before checking again
 DEBOUNCE_MS = 300
@@ -46,8 +47,7 @@ def watch_and_check(paths: Iterable[str], language: str | None, refused: bool, r
         saved = sorted({path for _change, path in changes})
         stamp = time.strftime("%H:%M:%S")
         said = "changed" if language == "en" else "ændret"
-        shown = ", ".join(path.encode("unicode_escape").decode("ascii") if not path.isprintable() else path
-                          for path in saved)
+        shown = ", ".join(visible(path) for path in saved)  # a file name must not break the line
         print(f"\n[{stamp}] {said}: {shown}", file=sys.stderr, flush=True)
         try:
             status = run_once()
