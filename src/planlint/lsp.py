@@ -14,6 +14,7 @@ document selector should say the same; see docs/editor.md).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,17 @@ def token_range(lines: list[str], line: int | None, column: int | None) -> types
                        types.Position(line - 1, utf16_column(text, end + 1)))
 
 
+@functools.cache
+def _rules_md_uri() -> str | None:
+    """docs/rules.md as a file URI, when planlint runs from a checkout that has it (looked up once)."""
+    rules_md = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
+    return rules_md.as_uri() if rules_md.is_file() else None
+
+
 def rules_doc_url(code: str) -> str | None:
     """The rule's section of docs/rules.md, when planlint runs from a checkout that has it."""
-    rules_md = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
-    return f"{rules_md.as_uri()}#{code.lower()}" if rules_md.is_file() else None
+    base = _rules_md_uri()
+    return f"{base}#{code.lower()}" if base else None
 
 
 def diagnostic(finding: Finding, lines: list[str], lang: str) -> types.Diagnostic:
