@@ -113,7 +113,8 @@ def test_diagnostics_match_check_with_0_based_positions(session):
 
 def test_code_action_offers_the_fix_as_a_text_edit(session):
     client, folder = session
-    uri = (folder / "typo.yaml").as_uri()
+    uri = open_plan(client, folder, "action.yaml", TYPO)  # each test opens its own plan (xdist may split them)
+    client.diagnostics(uri)
     line = line_of(TYPO, "succeskriterer:") - 1
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri},
@@ -131,7 +132,8 @@ def test_code_action_offers_the_fix_as_a_text_edit(session):
 
 def test_hover_over_a_finding_explains_the_rule(session):
     client, folder = session
-    uri = (folder / "typo.yaml").as_uri()
+    uri = open_plan(client, folder, "hover.yaml", TYPO)
+    client.diagnostics(uri)
     line = line_of(TYPO, "succeskriterer:") - 1
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                   "position": {"line": line, "character": 10}})
@@ -143,7 +145,8 @@ def test_hover_over_a_finding_explains_the_rule(session):
 
 def test_a_change_that_breaks_the_yaml_gives_pln_diagnostics_and_the_server_lives_on(session):
     client, folder = session
-    uri = (folder / "typo.yaml").as_uri()
+    uri = open_plan(client, folder, "change.yaml", TYPO)
+    client.diagnostics(uri)
     for version, text in ((2, "version: 1\nplan: [\n"), (3, "version: 1\nplan:\n  navn: x\n   pulje: y\n")):
         client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                  "contentChanges": [{"text": text}]})
