@@ -70,6 +70,10 @@ class Client:
         return message["params"]["diagnostics"]
 
 
+# one language server for the module, in one xdist worker (pyproject: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("lsp")
+
+
 @pytest.fixture(scope="module")
 def session(tmp_path_factory):
     folder = tmp_path_factory.mktemp("editor")

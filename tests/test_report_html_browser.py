@@ -37,6 +37,10 @@ def chromium() -> str | None:
     return None
 
 
+# one Chromium session for every check, in one xdist worker (pyproject: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("browser")
+
+
 @pytest.fixture(scope="module")
 def browser_page(tmp_path_factory):
     """The example portfolio open in Chromium, with every console message, page error and request recorded."""
