@@ -37,6 +37,9 @@ def _interrupted_during_start_up(signum: int, frame: object) -> None:
 def main() -> None:
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # keep "ignore" (nohup, a background job)
         signal.signal(signal.SIGINT, _interrupted_during_start_up)
+    from .startup import pause_gc
+
+    pause_gc()  # resumed when the work starts (startup.py)
     from .launch import run  # --version answers before the CLI framework is imported
 
     run()

@@ -30,6 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic_core import PydanticCustomError
 
 from .error_wording import expected_value  # the same wording as the plan's type errors
+from . import validator_cache
 from .errors import UsageError
 from .findings import Severity
 
@@ -92,7 +93,7 @@ def _seconds(value: Any) -> Any:
 
 
 class _FileConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     # strict types: "max-file-size: true" must not mean one byte
     select: Optional[list[StrictStr]] = None
@@ -168,7 +169,7 @@ def _read(path: Path) -> dict[str, Any] | None:
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
     """The settings of a configuration file's table; ``ConfigError`` naming file and line."""
     try:
-        parsed = _FileConfig.model_validate(table)
+        parsed = validator_cache.validate(_FileConfig, table)
     except ValidationError as exc:
         raise _invalid(path, table, exc.errors()[0]) from None
     _check_codes(path, table, parsed)

@@ -22,6 +22,7 @@ from .output_file import refuse_to_overwrite_a_plan  # noqa: F401 - the commands
 from .plugin_run import run_plugins
 from .plugins import Registry, build_registry
 from .rulepack import PackError, PackShelf, RulePack
+from .startup import resume_gc
 from .suppress import apply_suppressions
 
 #: The path that means "read the plan from standard input".
@@ -110,6 +111,7 @@ class Linter:
         check_overrides(self.overrides, self.registry.rules)
         if self.base_settings is not None:
             check_selectors(self.base_settings, self.registry.rules)
+        resume_gc()  # start-up is over (startup.py)
 
     def settings_for(self, path: Path) -> Settings:
         base = self.base_settings

@@ -254,5 +254,9 @@ def build_server() -> PlanServer:
 
 def run() -> int:
     """Serve over stdin/stdout until the client says exit."""
-    build_server().start_io()
+    from .startup import resume_gc
+
+    server = build_server()
+    resume_gc()  # a server lives long: its garbage must be collected from the start (startup.py)
+    server.start_io()
     return 0

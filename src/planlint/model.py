@@ -16,7 +16,7 @@ plugin reports a finding at ``activity`` or ``(activity, "forankring")`` and
 never has to know list indices.
 """
 
-from __future__ import annotations
+# no "from __future__ import annotations": pydantic would evaluate ~170 string annotations at import
 
 import functools
 import re
@@ -175,8 +175,9 @@ def field(alias: str, description: str, *, required: bool = False, default: Any 
 class Base(BaseModel):
     """A part of the plan that knows its place in the file."""
 
-    # frozen: plugins share one plan object, so none may change what the next one sees
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
+    # frozen: plugins share one plan object, so none may change what the next one sees;
+    # defer_build: the validator comes from validator_cache (a cold start pays no schema build)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True, defer_build=True)
 
     _plan_path: PlanPath = PrivateAttr(default=())
 
@@ -234,31 +235,6 @@ class Period(Base):
         if self.start is None or self.end is None or self.end < self.start:
             return []
         return list(range(self.start.year, self.end.year + 1))
-
-
-class PlanMeta(Base):
-    name: Annotated[Optional[Text], R] = req("navn", "Helhedsplanens navn, fx \"Rum for Liv\".")
-    pulje: Annotated[Optional[Pulje], R] = req(
-        "pulje", "Landsbyggefondens pulje (støtteperiode); den vælger regelpakken.")
-    municipality: Annotated[Optional[Id], R] = req(
-        "kommune", "Id på beliggenhedskommunen i `parter` (type kommune).")
-    housing_orgs: Annotated[Optional[list[Id]], R] = req(
-        "boligorganisationer", "Id'er på de ansvarlige boligorganisationer i `parter`.")
-    period: Annotated[Optional[Period], R] = req("periode", "Planperioden: {start: dato, slut: dato}.")
-    vision: Optional[Text] = field("vision", "Helhedsplanens overordnede vision.")
-    status: Optional[PlanStatus] = field(
-        "status", "udkast, indsendt, godkendt eller prækvalifikation (standard: udkast).")
-    goals: Optional[list[Goal]] = field("mål", "1.1: planens overordnede mål, hvert med sine succeskriterier.")
-    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
-
-    @property
-    def effective_status(self) -> str:
-        return self.status or "udkast"
-
-    @property
-    def is_prequalification(self) -> bool:
-        """A prækvalifikationsansøgning, not a full plan (rules that need a full plan do not run)."""
-        return self.status == PREQUALIFICATION
 
 
 class Party(Base):
@@ -433,7 +409,29 @@ class Goal(Base):
     kind: ClassVar[tuple[str, str]] = ("Planens mål", "The plan's goal")
 
 
-PlanMeta.model_rebuild()  # its ``mål`` (Goal) is defined after it
+class PlanMeta(Base):
+    name: Annotated[Optional[Text], R] = req("navn", "Helhedsplanens navn, fx \"Rum for Liv\".")
+    pulje: Annotated[Optional[Pulje], R] = req(
+        "pulje", "Landsbyggefondens pulje (støtteperiode); den vælger regelpakken.")
+    municipality: Annotated[Optional[Id], R] = req(
+        "kommune", "Id på beliggenhedskommunen i `parter` (type kommune).")
+    housing_orgs: Annotated[Optional[list[Id]], R] = req(
+        "boligorganisationer", "Id'er på de ansvarlige boligorganisationer i `parter`.")
+    period: Annotated[Optional[Period], R] = req("periode", "Planperioden: {start: dato, slut: dato}.")
+    vision: Optional[Text] = field("vision", "Helhedsplanens overordnede vision.")
+    status: Optional[PlanStatus] = field(
+        "status", "udkast, indsendt, godkendt eller prækvalifikation (standard: udkast).")
+    goals: Optional[list[Goal]] = field("mål", "1.1: planens overordnede mål, hvert med sine succeskriterier.")
+    source_text: Optional[Text] = field("kildetekst", "1.1: planens egne ord (kontrolleres ikke).")
+
+    @property
+    def effective_status(self) -> str:
+        return self.status or "udkast"
+
+    @property
+    def is_prequalification(self) -> bool:
+        """A prækvalifikationsansøgning, not a full plan (rules that need a full plan do not run)."""
+        return self.status == PREQUALIFICATION
 
 
 class Source(Base):

@@ -26,6 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from . import validator_cache
 from .errors import UsageError
 
 PackSeverity = Literal["error", "warning", "info"]
@@ -58,7 +59,7 @@ class PackSection(BaseModel):
     an error, and every section says where its requirements come from.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     #: True when a pack may leave this section out (a plugin's; the core's never are)
     optional: ClassVar[bool] = False
 
@@ -153,7 +154,7 @@ class Cofinancing(PackSection):
 class RulePack(BaseModel):
     """The rules of one funding round."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     pulje: str
     title: dict[Literal["da", "en"], str]
@@ -305,13 +306,13 @@ def load_pack_file(path: Path, sections: Sections | None = None) -> RulePack:
                if key not in core and (sections is None or key in sections)}
         data = {key: value for key, value in data.items() if key not in own}
     try:
-        pack = RulePack.model_validate(data)
+        pack = validator_cache.validate(RulePack, data)
     except ValidationError as exc:
         raise _broken(layers, exc.errors()[0]) from None
     for key, model in (sections or {}).items():
         if key in own:
             try:
-                own[key] = model.model_validate(own[key])
+                own[key] = validator_cache.validate(model, own[key])
             except ValidationError as exc:
                 raise _broken(layers, exc.errors()[0], (key,)) from None
         elif not model.optional:

@@ -20,6 +20,7 @@ from .paths import loc_to_path, value_at, written_at
 from .references import check_references
 from .rule import FORMAT, Example, declare
 from .suggestions import closest, sole_match
+from . import validator_cache
 from .yamlparse import path_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -265,7 +266,7 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
     for _ in range(MAX_PASSES):
         errors: list[dict[str, Any]] = []
         try:
-            plan = Plan.model_validate(data, context=context if first else {})
+            plan = validator_cache.validate(Plan, data, context=context if first else {})
         except ValidationError as exc:
             errors = exc.errors()
         if first:
