@@ -6,8 +6,11 @@ then runs ``planlint check`` and ``yamllint -d relaxed`` as separate processes
 on it and reports each pair as ratios (planlint / yamllint):
 
 * wall time, CPU time (user + system of the child) and peak memory (max RSS
-  of the child, from ``resource.getrusage(RUSAGE_CHILDREN)``);
-* for one plan (a cold process), 10 plans, 1,000 plans and ``--version``;
+  of the child, from ``wait4``);
+* for one plan (a cold process), 10 plans, 1,000 plans, ``--version`` and
+  ``--help`` (case ``version``);
+* ``floor``: a Python that only imports the libraries planlint cannot start
+  without (typer, pydantic, PyYAML, pluggy), next to yamllint's whole run;
 * planlint alone on 2,000 plans with ``--format json`` (the memory goal);
 * and in-process: CPU per plan of the whole lint, and of parse + node building
   next to libyaml's own composer on the same text (``plan``).
@@ -15,8 +18,10 @@ on it and reports each pair as ratios (planlint / yamllint):
 yamllint only checks syntax and style, planlint checks the whole plan: the
 ratios say what planlint costs next to the linter people already run in
 pre-commit.  Both get the same files; each case runs ``--repeat`` times
-(default 3) and the best (lowest) time and memory is kept, which is what the
-machine can do when nothing else disturbs it.
+(default 3), the two tools in turns, and the best (lowest) time and memory is
+kept, which is what the machine can do when nothing else disturbs it.  On a
+shared machine the best of each can come from different moments, so the last
+column is the median over the turns of the ratio within one turn.
 
     python3 dev.py bench                      # every case
     python3 dev.py bench --cases 1,10         # some of them
@@ -32,6 +37,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,6 +65,8 @@ class Sample:
     cpu: float  # seconds, user + system of the child
     rss_mb: float  # peak resident memory of the child
     status: int
+    #: the median over the turns of planlint's CPU / yamllint's CPU in the same turn (best_pair)
+    paired: float | None = None
 
 
 def run_once(command: list[str], cwd: Path) -> Sample:
@@ -77,9 +85,28 @@ def run_once(command: list[str], cwd: Path) -> Sample:
 
 
 def best(command: list[str], cwd: Path, repeat: int) -> Sample:
-    samples = [run_once(command, cwd) for _ in range(repeat)]
-    return Sample(min(s.wall for s in samples), min(s.cpu for s in samples),
-                  min(s.rss_mb for s in samples), samples[0].status)
+    return best_pair(command, None, cwd, repeat)[0]
+
+
+def best_pair(mine: list[str], theirs: list[str] | None, cwd: Path, repeat: int) -> tuple[Sample, Sample | None]:
+    """The best of ``repeat`` runs of each command, taken in turns (planlint, yamllint, planlint, ...):
+    on a shared machine the load changes by the second, and both tools must meet the same load."""
+    samples: tuple[list[Sample], list[Sample]] = ([], [])
+    for _ in range(repeat):
+        for command, kept in ((mine, samples[0]), (theirs, samples[1])):
+            if command is not None:
+                kept.append(run_once(command, cwd))
+
+    def least(kept: list[Sample]) -> Sample | None:
+        if not kept:
+            return None
+        return Sample(min(s.wall for s in kept), min(s.cpu for s in kept), min(s.rss_mb for s in kept), kept[0].status)
+
+    mine_best, theirs_best = least(samples[0]), least(samples[1])
+    if theirs_best is not None and mine_best is not None:
+        # the best of each can come from different moments; a turn's two runs met the same load
+        mine_best.paired = statistics.median(a.cpu / b.cpu for a, b in zip(*samples) if b.cpu)
+    return mine_best, theirs_best  # type: ignore[return-value]
 
 
 def build_corpus(folder: Path, count: int, with_findings: bool = False) -> list[Path]:
@@ -104,6 +131,9 @@ def tool(name: str) -> str:
         sys.exit(f"bench: '{name}' is not installed; run `pip install -e '.[bench]'` (python3 dev.py bench does).")
     return found
 
+
+#: the imports a ``planlint check`` cannot do without (typer 0.2x builds its options with pydantic)
+FLOOR = "import typer, pydantic.main, yaml, pluggy, importlib.metadata"
 
 IN_PROCESS = """
 import gc, sys, time
@@ -155,16 +185,18 @@ def row(label: str, mine: Sample, theirs: Sample | None) -> str:
 
     if theirs is None:
         return (f"| {label:<26} | {mine.wall:7.3f} | {mine.cpu:7.3f} | {mine.rss_mb:6.0f} |"
-                "       - |       - |      - |     - |    - |    - |")
+                "       - |       - |      - |     - |    - |    - |     - |")
+    paired = f"{mine.paired:5.2f}" if mine.paired is not None else "  -  "
     return (f"| {label:<26} | {mine.wall:7.3f} | {mine.cpu:7.3f} | {mine.rss_mb:6.0f} "
             f"| {theirs.wall:7.3f} | {theirs.cpu:7.3f} | {theirs.rss_mb:6.0f} "
-            f"| {ratio(mine.wall, theirs.wall)} | {ratio(mine.cpu, theirs.cpu)} | {ratio(mine.rss_mb, theirs.rss_mb)} |")
+            f"| {ratio(mine.wall, theirs.wall)} | {ratio(mine.cpu, theirs.cpu)} | {ratio(mine.rss_mb, theirs.rss_mb)} "
+            f"| {paired} |")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", default="plan,version,1,10,1000,2000",
-                        help="comma-separated: plan (in-process CPU per plan), version, and numbers of plans "
+    parser.add_argument("--cases", default="plan,version,floor,1,10,1000,2000",
+                        help="comma-separated: plan (in-process CPU per plan), version, floor, and numbers of plans "
                              "(2000: planlint json alone)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the best is kept")
     parser.add_argument("--jobs", default=None, help="planlint --jobs (default: planlint's own default)")
@@ -176,20 +208,29 @@ def main(argv: list[str]) -> int:
     cases = [case.strip() for case in args.cases.split(",") if case.strip()]
     print(f"planlint vs yamllint -d relaxed; {os.cpu_count()} CPUs; best of {args.repeat}; "
           "wall/CPU in seconds, RSS in MB; ratio = planlint / yamllint")
-    print("| case | planlint wall | CPU | max RSS | yamllint wall | CPU | max RSS | ratio wall | CPU | RSS |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| case | planlint wall | CPU | max RSS | yamllint wall | CPU | max RSS | ratio wall | CPU | RSS "
+          "| CPU, paired median |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="planlint-bench-") as tmp:
         work = Path(tmp)
         for case in cases:
             if case == "plan":
                 whole, parse, compose = in_process(str(Path(planlint).parent / "python"))
                 print(f"| in-process, per 16 KB plan | lint {whole:.1f} ms CPU | parse + build {parse:.1f} ms "
-                      f"| libyaml compose {compose:.1f} ms | ratio {parse / compose:.2f} | | | | | |", flush=True)
+                      f"| libyaml compose {compose:.1f} ms | ratio {parse / compose:.2f} | | | | | | |", flush=True)
                 continue
             if case == "version":
-                mine = best([planlint, "--version"], work, args.repeat)
-                theirs = best([yamllint, "--version"], work, args.repeat)
+                mine, theirs = best_pair([planlint, "--version"], [yamllint, "--version"], work, args.repeat)
                 print(row("--version", mine, theirs), flush=True)
+                mine, theirs = best_pair([planlint, "--help"], [yamllint, "--help"], work, args.repeat)
+                print(row("--help", mine, theirs), flush=True)
+                continue
+            if case == "floor":  # what no planlint start can avoid: Python and the libraries it stands on
+                folder = work / "corpus_floor"
+                target = [str(build_corpus(folder, 1)[0])]
+                mine, theirs = best_pair([str(Path(planlint).parent / "python"), "-c", FLOOR],
+                                         [yamllint, "-d", "relaxed", *target], work, args.repeat)
+                print(row("floor: import only", mine, theirs), flush=True)
                 continue
             count = int(case)
             folder = work / f"corpus_{count}"
@@ -200,8 +241,8 @@ def main(argv: list[str]) -> int:
                 mine = best([planlint, "check", "--format", "json", *jobs, *target], work, repeat)
                 print(row(f"{count} plans, json (alone)", mine, None), flush=True)
                 continue
-            mine = best([planlint, "check", "--format", "text", *jobs, *target], work, repeat)
-            theirs = best([yamllint, "-d", "relaxed", *target], work, repeat)
+            mine, theirs = best_pair([planlint, "check", "--format", "text", *jobs, *target],
+                                     [yamllint, "-d", "relaxed", *target], work, repeat)
             label = "1 plan (cold process)" if count == 1 else f"{count} plans"
             print(row(label, mine, theirs), flush=True)
             shutil.rmtree(folder)

@@ -17,7 +17,6 @@ Where ``fork`` is not available (Windows, and macOS where it is unsafe),
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -32,6 +31,8 @@ _TASK: Any = None
 
 
 def usable() -> bool:
+    import multiprocessing  # here, not at the top: a run of one plan asks default_jobs() and never forks
+
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -72,6 +73,7 @@ def _rebuilt(parts: tuple[type, str | None, str | None, str]) -> BaseException:
 
 def in_workers(task: Any, files: list[Path], jobs: int) -> Iterator[Any]:
     """``task(path)`` for each file, in order, computed by ``jobs`` forked workers."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
