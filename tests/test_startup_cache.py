@@ -123,6 +123,20 @@ def test_no_cache_writes_nothing(fresh_cache, monkeypatch):
     assert not fresh_cache.exists()
 
 
+def test_without_a_home_folder_there_is_no_cache_rather_than_a_folder_named_tilde(monkeypatch):
+    import os.path
+
+    from planlint import validator_cache
+
+    for name in ("PLANLINT_CACHE_DIR", "PLANLINT_NO_CACHE", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # invalid by the XDG spec
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder: "~" stays "~"
+    assert validator_cache.cache_folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    assert str(validator_cache.cache_folder()) == os.path.join("/var/cache/someone", "planlint")
+
+
 def test_an_unwritable_cache_folder_costs_time_not_the_run(tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")

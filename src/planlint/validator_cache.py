@@ -58,8 +58,11 @@ def cache_folder() -> Path | None:
         return Path(chosen)
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "planlint"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "planlint"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    # the XDG spec: a relative path there is invalid; and without a home folder, "~" stays
+    # "~", which must not become a folder of that name in a plan repository
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "planlint" if os.path.isabs(base) else None
 
 
 def _cached(model: type) -> Any:
