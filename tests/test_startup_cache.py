@@ -33,7 +33,7 @@ def _entries(folder):
     return sorted(path.name for path in folder.glob("*.pickle")) if folder.is_dir() else []
 
 
-def _json_of_every_example(monkeypatch, validator_cache) -> list:
+def _findings_of_every_example(monkeypatch, validator_cache) -> list:
     from planlint.engine import Linter
 
     monkeypatch.setattr(validator_cache, "_loaded", {})
@@ -44,12 +44,12 @@ def _json_of_every_example(monkeypatch, validator_cache) -> list:
 def test_findings_are_the_same_from_the_cache_as_from_a_built_validator(fresh_cache, monkeypatch):
     from planlint import validator_cache
 
-    built = _json_of_every_example(monkeypatch, validator_cache)  # builds and writes the entries
+    built = _findings_of_every_example(monkeypatch, validator_cache)  # builds and writes the entries
     assert any(name.startswith("planlint.model.Plan-") for name in _entries(fresh_cache))
     assert any(name.startswith("planlint.rulepack.RulePack-") for name in _entries(fresh_cache))
-    cached = _json_of_every_example(monkeypatch, validator_cache)  # reads them
+    cached = _findings_of_every_example(monkeypatch, validator_cache)  # reads them
     monkeypatch.setenv("PLANLINT_NO_CACHE", "1")
-    uncached = _json_of_every_example(monkeypatch, validator_cache)
+    uncached = _findings_of_every_example(monkeypatch, validator_cache)
     assert any(findings for _, findings in built)
     assert cached == built == uncached
 

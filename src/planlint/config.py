@@ -29,8 +29,8 @@ from typing import Annotated, Any, Collection, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .error_wording import expected_value  # the same wording as the plan's type errors
 from . import validator_cache
+from .error_wording import expected_value  # the same wording as the plan's type errors
 from .errors import UsageError
 from .findings import Severity
 

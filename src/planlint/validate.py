@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from . import validator_cache
 from .error_wording import describe, expected_key, expected_value
 from .findings import Finding, Fix, PlanPath, format_path
 from .model import PREQUALIFICATION, Base, Plan, model_at
@@ -20,7 +21,6 @@ from .paths import loc_to_path, value_at, written_at
 from .references import check_references
 from .rule import FORMAT, Example, declare
 from .suggestions import closest, sole_match
-from . import validator_cache
 from .yamlparse import path_key
 
 if TYPE_CHECKING:  # pragma: no cover
