@@ -20,7 +20,29 @@ from .scalars import FIRST_DATE, LAST_DATE, parse_date_or, parse_number, parse_w
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
-class PartialDate:
+class _Value:
+    """A value format 1.1 reads from a plan: equal when its parts are, and pydantic takes it as it is
+    (the parsing function in front of it, a ``BeforeValidator``, has made it)."""
+
+    __slots__ = ()
+
+    def _parts(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, type(self)) and self._parts() == other._parts()
+
+    def __hash__(self) -> int:
+        return hash(self._parts())
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls)
+
+
+class PartialDate(_Value):
     """A date known only to the month (``2012-04``) or the year (``2012``): format 1.1.
 
     Real plans say "april 2012"; a transcriber must not invent the day.  Rules
@@ -52,17 +74,8 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PartialDate) and (self.earliest, self.precision) == (other.earliest, other.precision)
-
-    def __hash__(self) -> int:
-        return hash((self.earliest, self.precision))
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.is_instance_schema(cls)
+    def _parts(self) -> tuple[Any, ...]:
+        return self.earliest, self.precision
 
 
 def earliest(value: "date | PartialDate") -> date:
@@ -113,7 +126,7 @@ def _period_date(value: Any) -> date:
     return parse_date_or(value, "date_or_year", "not a date or year")
 
 
-class HourRange:
+class HourRange(_Value):
     """``timer_pr_uge: "1-2"`` (format 1.1): at least ``low``, at most ``high`` hours a week."""
 
     __slots__ = ("low", "high")
@@ -132,17 +145,8 @@ class HourRange:
     def __repr__(self) -> str:
         return f"HourRange({self.low!r}, {self.high!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, HourRange) and (self.low, self.high) == (other.low, other.high)
-
-    def __hash__(self) -> int:
-        return hash((self.low, self.high))
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.is_instance_schema(cls)
+    def _parts(self) -> tuple[Any, ...]:
+        return self.low, self.high
 
 
 _HOUR_RANGE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*-\s*(\d+(?:[.,]\d+)?)\s*$")
