@@ -97,7 +97,8 @@ def _read(entry: Path) -> Any:
             return None
         with entry.open("rb") as handle:
             sources = pickle.load(handle)  # {module: source hash} first, then the validator
-            if not isinstance(sources, dict) or not sources or sources != _hashes(sources):
+            if not isinstance(sources, dict) or not sources or any(
+                    _source_hash(name) != digest for name, digest in sources.items()):
                 return None
             return pickle.load(handle)
     except Exception:  # noqa: BLE001 - an unreadable entry is a miss, whatever the reason
@@ -106,19 +107,20 @@ def _read(entry: Path) -> Any:
 
 def _write(entry: Path, validator: Any) -> None:
     try:
-        modules = _modules_of(validator)
-        if modules is None:
-            return
-        body = io.BytesIO()
-        pickle.dump(_hashes(dict.fromkeys(modules, "")), body, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(validator, body, protocol=pickle.HIGHEST_PROTOCOL)
+        pickled = io.BytesIO()
+        recorder = _ModuleRecorder(pickled)
+        recorder.dump(validator)
+        sources = {name: _source_hash(name) for name in recorder.modules if _may_change(name)}
+        if not sources or None in sources.values():
+            return  # no module of its own to watch, or one without a source file: never stale-proof
+        header = pickle.dumps(sources, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(entry.parent):
             return
         temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         try:
             with open(temporary, "xb") as handle:  # created 0o600 at most (umask), never followed
-                handle.write(body.getvalue())
+                handle.write(header + pickled.getvalue())
             os.replace(temporary, entry)  # readers see the old entry or the new, never half of one
         finally:
             temporary.unlink(missing_ok=True)
@@ -126,40 +128,43 @@ def _write(entry: Path, validator: Any) -> None:
         return
 
 
-def _modules_of(validator: Any) -> set[str] | None:
-    """The modules the validator's pickle refers to whose source can change under one version."""
+class _ModuleRecorder(pickle.Pickler):
+    """Pickles, noting the module of every class and function it meets on the way."""
 
-    class Recorder(pickle.Pickler):
-        modules: set[str] = set()
+    def __init__(self, file: io.BytesIO):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.modules: set[str] = set()
 
-        def reducer_override(self, obj: Any) -> Any:
-            module = getattr(obj, "__module__", None) if isinstance(obj, type) or callable(obj) else None
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, type) or callable(obj):
+            module = getattr(obj, "__module__", None)
             if isinstance(module, str):
                 self.modules.add(module)
-            return NotImplemented
-
-    recorder = Recorder(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
-    recorder.modules = set()
-    recorder.dump(validator)
-    own = {name for name in recorder.modules
-           if name.partition(".")[0] not in sys.stdlib_module_names
-           and not name.startswith(("pydantic", "builtins"))}
-    return own if own and all(_source(name) is not None for name in own) else None
+        return NotImplemented  # pickle it as usual
 
 
-def _hashes(modules: dict[str, Any]) -> dict[str, str]:
-    return {name: hashlib.sha256(_source(name) or b"").hexdigest() for name in modules}
+def _may_change(module: str) -> bool:
+    """A module whose source can change under one set of versions (not pydantic's, not Python's)."""
+    return module.partition(".")[0] not in sys.stdlib_module_names and not module.startswith(("pydantic", "builtins"))
 
 
-def _source(module: str) -> bytes | None:
-    found = sys.modules.get(module)
-    origin = getattr(getattr(found, "__spec__", None), "origin", None)
-    if not origin or not origin.endswith(".py"):
-        return None
-    try:
-        return Path(origin).read_bytes()
-    except OSError:
-        return None
+#: module -> hash of its source, once per process (Plan's entry and a pack's may share modules)
+_hashed: dict[str, str] = {}
+
+
+def _source_hash(module: str) -> str | None:
+    """The hash of a loaded module's source file; None when it is not loaded or has no .py file."""
+    digest = _hashed.get(module)
+    if digest is None:
+        found = sys.modules.get(module)
+        origin = getattr(getattr(found, "__spec__", None), "origin", None)
+        if not origin or not origin.endswith(".py"):
+            return None  # not remembered: the module may be loaded later
+        try:
+            digest = _hashed[module] = hashlib.sha256(Path(origin).read_bytes()).hexdigest()
+        except OSError:
+            return None
+    return digest
 
 
 def _trusted(path: Path) -> bool:
