@@ -193,6 +193,10 @@ def row(label: str, mine: Sample, theirs: Sample | None) -> str:
             f"| {paired} |")
 
 
+#: the cases that are not a number of plans ("version" also times --help)
+NAMED_CASES = ("plan", "version", "floor")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default="plan,version,floor,1,10,1000,2000",
@@ -203,9 +207,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--with-findings", action="store_true",
                         help=f"add {MANY_FINDINGS} (200 findings) to the corpus")
     args = parser.parse_args(argv)
+    cases = [case.strip() for case in args.cases.split(",") if case.strip()]
+    unknown = [case for case in cases if case not in NAMED_CASES and not (case.isdigit() and int(case) > 0)]
+    if unknown or not cases:
+        parser.error(f"unknown case {', '.join(unknown) or '(none given)'}: use {', '.join(NAMED_CASES)} "
+                     "or a number of plans, e.g. --cases version,floor,1")
     planlint, yamllint = tool("planlint"), tool("yamllint")
     jobs = ["--jobs", args.jobs] if args.jobs else []
-    cases = [case.strip() for case in args.cases.split(",") if case.strip()]
     print(f"planlint vs yamllint -d relaxed; {os.cpu_count()} CPUs; best of {args.repeat}; "
           "wall/CPU in seconds, RSS in MB; ratio = planlint / yamllint")
     print("| case | planlint wall | CPU | max RSS | yamllint wall | CPU | max RSS | ratio wall | CPU | RSS "

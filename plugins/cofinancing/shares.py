@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import ceil, floor
-from typing import Any
+from typing import Any, NamedTuple
 
 from planlint import join, kr, percent
 
@@ -111,8 +111,7 @@ class Money:
         return self.by_category[category]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):  # immutable; a named tuple is cheaper to create than a frozen dataclass
     """The co-financing test on one amount of money (the period or a year)."""
 
     local_share: Fraction
@@ -197,8 +196,7 @@ def _figures(plan: Any) -> Figures | None:
     )
 
 
-@dataclass(frozen=True)
-class Damage:
+class Damage(NamedTuple):  # as Verdict
     """Which of the budget's figures the core's format findings left incomplete.
 
     A malformed amount (PLN007), a year key that is no year, or a line that is

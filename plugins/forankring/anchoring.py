@@ -8,9 +8,8 @@ never disagree.  All functions take partial plans: any field may be None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from planlint import Activity, Agreement, Area, Forankring, Party, Plan, PlanDocument, RulePack
@@ -29,8 +28,12 @@ PARTY = "party"        # a party that can outlive the plan
 UNKNOWN = "unknown"    # no such party (the core reports PLN009)
 
 
-@dataclass(frozen=True)
-class Anchor:
+# The records below are named tuples: immutable like a frozen dataclass, and
+# about ten times cheaper to create at start-up (Python 3.11 compiles each of
+# a dataclass's generated methods when the module is imported).
+
+
+class Anchor(NamedTuple):
     """One entry of ``forankring.hos``, classified."""
 
     index: int
@@ -227,8 +230,7 @@ NO_AGREEMENT = "none"        # no signed aftale anywhere lists the party
 AGREED = "agreed"            # committed only by an aftale with status indgået (1.1): info
 
 
-@dataclass(frozen=True)
-class AgreementGap:
+class AgreementGap(NamedTuple):
     anchor: Anchor
     problem: str
     agreement: "Agreement | None" = None

@@ -12,7 +12,7 @@ from .yamlparse import MappingNode, Node, SequenceNode, path_key
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass
+@dataclass(eq=False)  # one document per file read: equal only to itself
 class PlanDocument:
     """What plugins get besides the model: the file's text and positions."""
 

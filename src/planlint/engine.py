@@ -91,7 +91,7 @@ def _is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-@dataclass
+@dataclass(eq=False)  # a service, equal only to itself
 class Linter:
     overrides: Overrides = field(default_factory=Overrides)
     registry: Registry | None = None

@@ -36,7 +36,7 @@ class PluginLoadError(UsageError):
     """A plugin that cannot be loaded (exit status 2)."""
 
 
-@dataclass
+@dataclass(eq=False)  # a service, equal only to itself
 class Registry:
     """The plugin manager with every rule the plugins declared, by code."""
 

@@ -301,7 +301,7 @@ def rules_of(*modules: Any) -> list[Rule]:
 Place = Any  # a model object, a path tuple or a path string
 
 
-@dataclass
+@dataclass(eq=False)  # one per rule and plan: equal only to itself
 class CheckContext:
     """What a rule's check gets besides the plan, and how it makes findings."""
 
