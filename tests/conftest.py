@@ -34,7 +34,7 @@ def _hypothesis_profiles() -> None:
 
 _hypothesis_profiles()
 
-# planlint's start-up cache of compiled validators (validator_cache.py) goes beside hypothesis's,
+# planlint's start-up cache of compiled validators (cache.py) goes beside hypothesis's,
 # never into ~/.cache/planlint of the developer's own runs; real processes inherit it
 os.environ["PLANLINT_CACHE_DIR"] = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
                                       / "planlint-tests" / "validators")

@@ -1,9 +1,10 @@
-"""The start-up cache of compiled validators (validator_cache.py) and the paused garbage collector
+"""The start-up cache of compiled validators and rule packs (cache.py) and the paused garbage collector
 (startup.py): they may change how fast planlint starts, never what it reports."""
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import pickle
@@ -15,17 +16,19 @@ from conftest import EXAMPLES, run_process
 
 PLAN = EXAMPLES / "komplet_plan.yaml"
 PLANS = sorted(EXAMPLES.rglob("*.yaml"))
+#: the key of an entry made from no file (a validator)
+NO_KEY = hashlib.sha256(b"").hexdigest()
 
 
 @pytest.fixture
 def fresh_cache(monkeypatch, tmp_path):
     """An empty cache folder for in-process tests, and no validator loaded yet."""
-    from planlint import validator_cache
+    from planlint import cache
 
     folder = tmp_path / "cache"
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(folder))
     monkeypatch.delenv("PLANLINT_NO_CACHE", raising=False)
-    monkeypatch.setattr(validator_cache, "_loaded", {})
+    monkeypatch.setattr(cache, "_loaded", {})
     return folder
 
 
@@ -33,44 +36,44 @@ def _entries(folder):
     return sorted(path.name for path in folder.glob("*.pickle")) if folder.is_dir() else []
 
 
-def _findings_of_every_example(monkeypatch, validator_cache) -> list:
+def _findings_of_every_example(monkeypatch, cache) -> list:
     from planlint.engine import Linter
 
-    monkeypatch.setattr(validator_cache, "_loaded", {})
+    monkeypatch.setattr(cache, "_loaded", {})
     linter = Linter()
     return [(r.path, r.findings) for r in linter.lint_paths([str(path) for path in PLANS])]
 
 
 def test_findings_are_the_same_from_the_cache_as_from_a_built_validator(fresh_cache, monkeypatch):
-    from planlint import validator_cache
+    from planlint import cache
 
-    built = _findings_of_every_example(monkeypatch, validator_cache)  # builds and writes the entries
+    built = _findings_of_every_example(monkeypatch, cache)  # builds and writes the entries
     assert any(name.startswith("planlint.model.Plan-") for name in _entries(fresh_cache))
     assert any(name.startswith("planlint.rulepack.RulePack-") for name in _entries(fresh_cache))
-    cached = _findings_of_every_example(monkeypatch, validator_cache)  # reads them
+    cached = _findings_of_every_example(monkeypatch, cache)  # reads them
     monkeypatch.setenv("PLANLINT_NO_CACHE", "1")
-    uncached = _findings_of_every_example(monkeypatch, validator_cache)
+    uncached = _findings_of_every_example(monkeypatch, cache)
     assert any(findings for _, findings in built)
     assert cached == built == uncached
 
 
 def test_a_validator_comes_from_its_entry_once_written(fresh_cache):
-    from planlint import validator_cache
+    from planlint import cache
     from planlint.model import Plan
 
-    first = validator_cache.validate(Plan, {"version": 1}, context={})
-    validator_cache._loaded.clear()
-    read = validator_cache._cached(Plan)
+    first = cache.validate(Plan, {"version": 1}, context={})
+    cache._loaded.clear()
+    read = cache._cached(Plan)
     assert read is not Plan.__pydantic_validator__  # unpickled from the entry, not the class's own
     assert read.validate_python({"version": 1}, context={}) == first
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "other source"])
 def test_a_damaged_or_stale_entry_is_rebuilt_and_the_run_goes_on(fresh_cache, damage):
-    from planlint import validator_cache
+    from planlint import cache
     from planlint.model import Plan
 
-    validator_cache.validate(Plan, {"version": 1})
+    cache.validate(Plan, {"version": 1})
     entry = next(fresh_cache.glob("planlint.model.Plan-*.pickle"))
     good = entry.read_bytes()
     if damage == "garbage":
@@ -79,62 +82,62 @@ def test_a_damaged_or_stale_entry_is_rebuilt_and_the_run_goes_on(fresh_cache, da
         entry.write_bytes(good[: len(good) // 2])
     else:  # the model's source changed since the entry was written (a checkout being edited)
         with entry.open("rb") as handle:
-            sources = pickle.load(handle)
+            key, sources = pickle.load(handle)
             rest = handle.read()
         sources = {name: "0" * 64 for name in sources}
-        entry.write_bytes(pickle.dumps(sources) + rest)
-    assert validator_cache._read(entry) is None
-    validator_cache._loaded.clear()
-    plan = validator_cache.validate(Plan, {"version": 1})
+        entry.write_bytes(pickle.dumps((key, sources)) + rest)
+    assert cache._read(entry, NO_KEY) is None
+    cache._loaded.clear()
+    plan = cache.validate(Plan, {"version": 1})
     assert plan.version == 1
-    assert validator_cache._read(entry) is not None  # written again, whole
+    assert cache._read(entry, NO_KEY) is not None  # written again, whole
 
 
 def test_the_entry_names_the_modules_whose_source_shapes_the_validator(fresh_cache):
-    from planlint import validator_cache
+    from planlint import cache
     from planlint.model import Plan
 
-    validator_cache.validate(Plan, {"version": 1})
+    cache.validate(Plan, {"version": 1})
     entry = next(fresh_cache.glob("planlint.model.Plan-*.pickle"))
     with entry.open("rb") as handle:
-        sources = pickle.load(handle)
+        _key, sources = pickle.load(handle)
     assert {"planlint.model", "planlint.scalars", "planlint.format11"} <= set(sources)
     assert not any(name.startswith("pydantic") for name in sources)  # covered by the version in the name
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
 def test_a_folder_others_may_write_to_is_not_used(fresh_cache):
-    from planlint import validator_cache
+    from planlint import cache
     from planlint.model import Plan
 
     fresh_cache.mkdir()
     fresh_cache.chmod(0o777)
-    assert validator_cache.validate(Plan, {"version": 1}).version == 1
+    assert cache.validate(Plan, {"version": 1}).version == 1
     assert _entries(fresh_cache) == []
 
 
 def test_no_cache_writes_nothing(fresh_cache, monkeypatch):
-    from planlint import validator_cache
+    from planlint import cache
     from planlint.model import Plan
 
     monkeypatch.setenv("PLANLINT_NO_CACHE", "1")
-    assert validator_cache.cache_folder() is None
-    assert validator_cache.validate(Plan, {"version": 1}).version == 1
+    assert cache.cache_folder() is None
+    assert cache.validate(Plan, {"version": 1}).version == 1
     assert not fresh_cache.exists()
 
 
 def test_without_a_home_folder_there_is_no_cache_rather_than_a_folder_named_tilde(monkeypatch):
     import os.path
 
-    from planlint import validator_cache
+    from planlint import cache
 
     for name in ("PLANLINT_CACHE_DIR", "PLANLINT_NO_CACHE", "HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # invalid by the XDG spec
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder: "~" stays "~"
-    assert validator_cache.cache_folder() is None
+    assert cache.cache_folder() is None
     monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
-    assert str(validator_cache.cache_folder()) == os.path.join("/var/cache/someone", "planlint")
+    assert str(cache.cache_folder()) == os.path.join("/var/cache/someone", "planlint")
 
 
 def test_an_unwritable_cache_folder_costs_time_not_the_run(tmp_path):
@@ -191,3 +194,36 @@ def test_the_console_script_resumes_the_collector_before_linting(tmp_path):
     done = subprocess.run([sys.executable, str(probe), str(PLAN)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "collector True" in done.stderr
+
+
+def _codes_with_packs(plan, packs) -> list[str]:
+    from conftest import run_cli
+
+    done = run_cli("check", "--format", "json", "--rule-packs", str(packs), str(plan))
+    assert done.returncode in (0, 1), done.stderr
+    return sorted(f["code"] for f in json.loads(done.stdout)["files"][0]["findings"])
+
+
+def test_a_rule_pack_comes_from_the_cache_until_any_pack_file_of_its_folder_changes(fresh_cache, tmp_path):
+    from conftest import ROOT
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    for source in (ROOT / "rules").glob("*.yaml"):
+        (packs / source.name).write_bytes(source.read_bytes())
+    before = _codes_with_packs(PLAN, packs)
+    assert any(name.startswith("rulepack") for name in _entries(fresh_cache))
+    assert _codes_with_packs(PLAN, packs) == before  # read from the entry
+    assert "COF001" not in before
+    # the pulje's pack extends base.yaml: raising the local share there must reach the plan
+    base = packs / "base.yaml"
+    base.write_text(base.read_text(encoding="utf-8").replace("local_min_percent: 25", "local_min_percent: 60"),
+                    encoding="utf-8")
+    assert "COF001" in _codes_with_packs(PLAN, packs)
+    # and a pack broken after it was cached is reported, not served from the cache
+    base.write_text(base.read_text(encoding="utf-8").replace("local_min_percent: 60", "local_min_percent: [60]"),
+                    encoding="utf-8")
+    from conftest import run_cli
+
+    done = run_cli("check", "--format", "json", "--rule-packs", str(packs), str(PLAN))
+    assert done.returncode == 2 and "base.yaml" in done.stderr

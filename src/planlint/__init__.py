@@ -49,7 +49,7 @@ _LAZY = {
     "Base": "model",
     "PlanDocument": "document",
     # what ``planlint init`` writes until the author fills it in (the placeholder rule reads it)
-    **dict.fromkeys(("PLACEHOLDER", "EXAMPLE_SOURCES", "EXAMPLE_COSTS"), "init_plan"),
+    **dict.fromkeys(("PLACEHOLDER", "EXAMPLE_SOURCES", "EXAMPLE_COSTS"), "placeholders"),
     **dict.fromkeys(("RulePack", "PackSection", "Patterns"), "rulepack"),
 }
 

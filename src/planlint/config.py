@@ -28,7 +28,7 @@ from typing import Annotated, Any, Collection, Literal, NamedTuple, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from . import validator_cache
+from . import cache
 from .error_wording import expected_value  # the same wording as the plan's type errors
 from .errors import UsageError
 from .findings import Severity
@@ -171,7 +171,7 @@ def _read(path: Path) -> dict[str, Any] | None:
 def _validate(path: Path, table: dict[str, Any]) -> Settings:
     """The settings of a configuration file's table; ``ConfigError`` naming file and line."""
     try:
-        parsed = validator_cache.validate(_FileConfig, table)
+        parsed = cache.validate(_FileConfig, table)
     except ValidationError as exc:
         raise _invalid(path, table, exc.errors()[0]) from None
     _check_codes(path, table, parsed)

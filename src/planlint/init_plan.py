@@ -17,24 +17,14 @@ point: they say what to fill in.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
+from .placeholders import EXAMPLE_COSTS, EXAMPLE_SOURCES, PLACEHOLDER  # noqa: F401 - what init writes
+
 #: the schema file ``init`` points the editor at; ``planlint schema --output`` writes it
 DEFAULT_SCHEMA = "planlint.schema.json"
-
-#: A value a plan author must replace is written as ``<what to write>``: a whole
-#: string in angle brackets (no plan text looks like that), so LBF030 finds every
-#: one init writes, and any the author adds in the same style.
-PLACEHOLDER = re.compile(r"^<[^<>]+>$")
-
-#: The example budget's amounts per year (LBF 75 %, local co-financing 25 %, as
-#: the format reference's minimal plan): LBF030 recognises a budget whose every
-#: line still holds them.
-EXAMPLE_SOURCES = {"lbf": 300_000, "kommune": 50_000, "boligorg": 50_000}
-EXAMPLE_COSTS = {"løn": 360_000, "evaluering": 40_000}
 
 #: (Danish, English) for every placeholder and comment init writes
 _WORDS: dict[str, tuple[str, str]] = {

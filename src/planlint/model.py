@@ -176,7 +176,7 @@ class Base(BaseModel):
     """A part of the plan that knows its place in the file."""
 
     # frozen: plugins share one plan object, so none may change what the next one sees;
-    # defer_build: the validator comes from validator_cache (a cold start pays no schema build)
+    # defer_build: the validator comes from planlint.cache (a cold start pays no schema build)
     model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True, defer_build=True)
 
     _plan_path: PlanPath = PrivateAttr(default=())

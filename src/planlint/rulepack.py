@@ -25,7 +25,7 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from . import validator_cache
+from . import cache
 from .errors import UsageError
 
 PackSeverity = Literal["error", "warning", "info"]
@@ -294,7 +294,29 @@ def load_pack_file(path: Path, sections: Sections | None = None) -> RulePack:
     each of the pack's plugin sections is validated with its model, and a
     top-level key that neither the core nor a plugin defines is an error.
     Without them the plugin sections are kept as written, unvalidated.
+
+    A pack loaded before from the same files, with the same section models,
+    comes from the start-up cache (``cache.py``).
     """
+    try:
+        key = _pack_key(path, sections)
+    except OSError:  # unreadable: loading says so, with the file's name
+        return _load_pack_file(path, sections)
+    return cache.load(f"rulepack {path.name} {path.resolve()}", key, lambda: _load_pack_file(path, sections),
+                      watch=("planlint.yamlparse",))
+
+
+def _pack_key(path: Path, sections: Sections | None) -> bytes:
+    """What a pack is made of besides code: every pack file of its folder (any of them may be
+    the one it extends), and which section model reads which section."""
+    parts = [f"{file.name}".encode() + b"\0" + file.read_bytes() for file in sorted(path.parent.glob("*.yaml"))]
+    models = None if sections is None else sorted((key, model.__module__, model.__qualname__)
+                                                   for key, model in sections.items())
+    parts.append(repr(models).encode())
+    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+
+
+def _load_pack_file(path: Path, sections: Sections | None) -> RulePack:
     layers = _layers(path)
     data = _merged(layers)
     own: dict[str, Any] = {}
@@ -304,13 +326,13 @@ def load_pack_file(path: Path, sections: Sections | None = None) -> RulePack:
                if key not in core and (sections is None or key in sections)}
         data = {key: value for key, value in data.items() if key not in own}
     try:
-        pack = validator_cache.validate(RulePack, data)
+        pack = cache.validate(RulePack, data)
     except ValidationError as exc:
         raise _broken(layers, exc.errors()[0]) from None
     for key, model in (sections or {}).items():
         if key in own:
             try:
-                own[key] = validator_cache.validate(model, own[key])
+                own[key] = cache.validate(model, own[key])
             except ValidationError as exc:
                 raise _broken(layers, exc.errors()[0], (key,)) from None
         elif not model.optional:

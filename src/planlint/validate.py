@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from . import validator_cache
+from . import cache
 from .error_wording import describe, expected_key, expected_value
 from .findings import Finding, Fix, PlanPath, format_path
 from .model import PREQUALIFICATION, Base, Plan, model_at
@@ -266,7 +266,7 @@ def validate_data(data: Any, document: "PlanDocument") -> tuple[Plan | None, lis
     for _ in range(MAX_PASSES):
         errors: list[dict[str, Any]] = []
         try:
-            plan = validator_cache.validate(Plan, data, context=context if first else {})
+            plan = cache.validate(Plan, data, context=context if first else {})
         except ValidationError as exc:
             errors = exc.errors()
         if first:
