@@ -307,9 +307,11 @@ def load_pack_file(path: Path, sections: Sections | None = None) -> RulePack:
 
 
 def _pack_key(path: Path, sections: Sections | None) -> bytes:
-    """What a pack is made of besides code: every pack file of its folder (any of them may be
-    the one it extends), and which section model reads which section."""
-    parts = [f"{file.name}".encode() + b"\0" + file.read_bytes() for file in sorted(path.parent.glob("*.yaml"))]
+    """What a pack is made of besides code: the path as given (the pack's ``file``), every pack
+    file of its folder (any of them may be the one it extends), and which section model reads
+    which section."""
+    parts = [str(path).encode()]
+    parts += [file.name.encode() + b"\0" + file.read_bytes() for file in sorted(path.parent.glob("*.yaml"))]
     models = None if sections is None else sorted((key, model.__module__, model.__qualname__)
                                                    for key, model in sections.items())
     parts.append(repr(models).encode())
