@@ -227,3 +227,92 @@ def test_a_rule_pack_comes_from_the_cache_until_any_pack_file_of_its_folder_chan
 
     done = run_cli("check", "--format", "json", "--rule-packs", str(packs), str(PLAN))
     assert done.returncode == 2 and "base.yaml" in done.stderr
+
+
+def _install(site, dist: str, lines: str) -> None:
+    info = site / f"{dist}-1.0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[planlint]\n{lines}", encoding="utf-8")
+
+
+def _found(group: str = "planlint") -> list[tuple[str, str]]:
+    from planlint.plugin_finder import entry_points
+
+    return sorted((point.name, point.value) for point in entry_points(group))
+
+
+def _metadata_says(group: str = "planlint") -> list[tuple[str, str]]:
+    from importlib.metadata import entry_points
+
+    return sorted((point.name, point.value) for point in entry_points(group=group))
+
+
+def test_the_plugin_list_comes_from_the_cache_until_a_distribution_on_the_path_changes(
+        fresh_cache, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    builtin = _metadata_says()
+    assert {name for name, _ in builtin} >= {"cofinancing", "forankring", "lbf", "success"}
+    assert _found() == builtin  # a miss: importlib.metadata answers, the answer is written
+    assert any(name.startswith("entry_points_planlint-") for name in _entries(fresh_cache))
+    assert _found() == builtin  # a hit
+    _install(site, "planlint_extra", "extra = extra_module\n")  # installed after the list was cached
+    assert _found() == _metadata_says() == sorted(builtin + [("extra", "extra_module")])
+    # the same distribution rewritten in place (an editable reinstall)
+    (site / "planlint_extra-1.0.dist-info" / "entry_points.txt").write_text(
+        "[planlint]\nextra = other_module:plugin\n", encoding="utf-8")
+    assert _found() == sorted(builtin + [("extra", "other_module:plugin")])
+    import shutil
+
+    shutil.rmtree(site / "planlint_extra-1.0.dist-info")  # uninstalled
+    assert _found() == builtin
+    # a group no one provides is an empty list, from the cache too
+    assert _found("planlint-nobody") == [] == _found("planlint-nobody")
+
+
+def test_a_point_from_the_cache_loads_as_importlib_metadata_loads_it(fresh_cache, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "found_plugin").mkdir(parents=True)
+    (site / "found_plugin" / "__init__.py").write_text("class Hooks:\n    marker = 'found'\n", encoding="utf-8")
+    _install(site, "found_plugin", "found = found_plugin:Hooks\n")
+    monkeypatch.syspath_prepend(str(site))
+    from planlint.plugin_finder import entry_points
+
+    entry_points("planlint")  # written
+    (point,) = [point for point in entry_points("planlint") if point.name == "found"]  # read
+    assert point.load().marker == "found"
+
+
+def test_a_finder_of_distributions_besides_the_standard_one_is_asked_every_time(fresh_cache, monkeypatch):
+    from importlib.metadata import Distribution
+
+    class Finder:
+        """A meta path finder that also knows distributions (as a zip-app or an embedded Python may)."""
+
+        entry_points = "[planlint]\nfirst = first_module\n"
+
+        def find_spec(self, *args):
+            return None
+
+        def find_distributions(self, context=None):
+            finder = self
+
+            class Found(Distribution):
+                def read_text(self, filename):
+                    return {"METADATA": "Metadata-Version: 2.1\nName: finder-dist\nVersion: 1\n",
+                            "entry_points.txt": finder.entry_points}.get(filename)
+
+                def locate_file(self, path):
+                    return path
+
+            return iter([Found()])
+
+    finder = Finder()
+    monkeypatch.setattr(sys, "meta_path", [finder, *sys.meta_path])
+    assert ("first", "first_module") in _found()
+    finder.entry_points = "[planlint]\nsecond = second_module\n"
+    found = _found()
+    assert ("second", "second_module") in found and ("first", "first_module") not in found
+    assert not any(name.startswith("entry_points_") for name in _entries(fresh_cache))

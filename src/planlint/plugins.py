@@ -123,9 +123,9 @@ def build_registry(entry_points: Iterable[Any] | None = None) -> Registry:
     manager.add_hookspecs(hookspecs)
     manager.register(core_rules, name="core")
     if entry_points is None:
-        from importlib.metadata import entry_points as find_entry_points
+        from .plugin_finder import entry_points as installed_entry_points
 
-        entry_points = find_entry_points(group=ENTRY_POINT_GROUP)
+        entry_points = installed_entry_points(ENTRY_POINT_GROUP)
     seen: set[str] = set()
     for point in sorted(entry_points, key=lambda p: p.name):
         if point.name in seen or manager.get_plugin(point.name) is not None:
