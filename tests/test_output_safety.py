@@ -81,6 +81,20 @@ def test_rich_echo_of_a_raw_control_character_in_the_source(tmp_path):
     assert "# \\x1b]0;T\\x07" in out
 
 
+def test_rich_shows_a_rules_repeated_findings_escaped_too(tmp_path):
+    """After a rule's first finding in a file, the next ones are one line each: plan text there too."""
+    keys = "".join(f"  {json.dumps(f'k{n}' + chr(10) + f'FORGED {n}' + chr(27) + '[31m')}: 1\n" for n in range(3))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(base_text().replace("  status: indsendt\n", "  status: indsendt\n" + keys), encoding="utf-8")
+    status, out, _ = invoke("check", "--format", "rich", str(plan))
+    assert status == 1
+    assert "\x1b" not in out
+    lines = out.splitlines()
+    assert not any(line.lstrip().startswith("FORGED") for line in lines)
+    repeated = [line for line in lines if "PLN003" in line and "k2" in line]
+    assert len(repeated) == 1 and "\\nFORGED 2\\x1b[31m" in repeated[0]
+
+
 def test_markdown_never_turns_plan_text_or_file_names_into_links_or_images(tmp_path):
     cmarkgfm = pytest.importorskip("cmarkgfm")  # GitHub's own Markdown renderer
     from cmarkgfm.cmark import Options

@@ -43,28 +43,38 @@ _MORE = {"da": "… og {n} flere {code} i denne fil (--show-all viser alle)",
          "en": "… and {n} more {code} in this file (--show-all shows all)"}
 
 
-def _hanging(console, first: "Text", body: "Text") -> None:  # type: ignore[no-untyped-def]
-    """Print ``first`` (padded to the indent) then ``body``, wrapping under ``body``."""
+def _hanging(console, width: int, first: "Text", body: "Text") -> list["Text"]:  # type: ignore[no-untyped-def]
+    """``first`` (padded to the indent) then ``body``, wrapped under ``body``."""
     from rich.text import Text
 
-    width = max((console.width or 80) - _INDENT, 20)
-    for number, line in enumerate(body.wrap(console, width)):
+    lines = []
+    for number, line in enumerate(body.wrap(console, max(width - _INDENT, 20))):
         lead = first if number == 0 else Text("")
         lead.pad_right(_INDENT - len(lead.plain))
         line.rstrip()
-        console.print(Text.assemble(lead, line), no_wrap=True, overflow="ignore")
+        lines.append(Text.assemble(lead, line))
+    return lines
+
+
+def _cut(line: "Text", width: int) -> "Text":
+    """One line, ended with "…" where it is wider than the terminal."""
+    line.truncate(width, overflow="ellipsis")
+    return line
 
 
 def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> None:
     from rich.text import Text
 
     console = _console(options, stream)
+    # asked once: rich asks the terminal for its size each time it is asked
+    width = console.width
     lang = options.lang
     words = _WORD["en" if lang == "en" else "da"]
     for result in results:
         if not result.findings:
             continue
-        console.print(Text(visible(result.path), style="bold underline"))
+        # a file's lines are laid out here and printed at once: rich's cost is per print
+        lines: list[Text] = list(Text(visible(result.path), style="bold underline").wrap(console, width))
         document = result.document
         totals = Counter(finding.code for finding in result.findings)
         seen: Counter[str] = Counter()
@@ -73,9 +83,9 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
             where = f"{finding.line}:{finding.column}" if finding.line else "-"
             seen[finding.code] += 1
             if not options.show_all and seen[finding.code] > 1:
-                _repeat(console, finding, where, seen[finding.code], totals[finding.code], lang)
+                lines += _repeat(finding, where, seen[finding.code], totals[finding.code], lang, width)
                 continue
-            _hanging(console, Text("  " + where, "dim"), Text.assemble(
+            lines += _hanging(console, width, Text("  " + where, "dim"), Text.assemble(
                 (f"{finding.code} ", "bold"), (f"{words[severity]}: ", _STYLE[severity]),
                 visible(finding.message.get(lang))))
             source = document.line_text(finding.line) if document is not None else ""
@@ -85,33 +95,34 @@ def write(results: list[FileResult], options: FormatOptions, stream: TextIO) -> 
                 caret = " " * len(visible(before)) + "^"
                 source = visible(source.expandtabs(1))
                 gutter = f"{finding.line:>{_INDENT - 2}} | "
-                console.print(Text.assemble((gutter, "dim"), source),
-                              no_wrap=True, overflow="ellipsis")
-                console.print(Text.assemble((" " * (_INDENT - 2) + " | ", "dim"), (caret, _STYLE[severity])),
-                              no_wrap=True, overflow="ellipsis")
+                lines.append(_cut(Text.assemble((gutter, "dim"), source), width))
+                lines.append(_cut(Text.assemble((" " * (_INDENT - 2) + " | ", "dim"), (caret, _STYLE[severity])),
+                                  width))
             if finding.hint is not None:
                 label = "hint" if lang == "en" else "tip"
-                _hanging(console, Text(""), Text.assemble((label + ": ", "green"), visible(finding.hint.get(lang))))
+                lines += _hanging(console, width, Text(""),
+                                  Text.assemble((label + ": ", "green"), visible(finding.hint.get(lang))))
             if finding.path:
-                _hanging(console, Text(""), Text(visible(finding.path_text), style="dim"))
-        console.print()
+                lines += _hanging(console, width, Text(""), Text(visible(finding.path_text), style="dim"))
+        lines.append(Text(""))
+        console.print(Text("\n").join(lines), no_wrap=True, overflow="ignore")
     _print_counts(console, results, lang)
 
 
-def _repeat(console, finding, where: str, number: int, total: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _repeat(finding, where: str, number: int, total: int, lang: str, width: int) -> list["Text"]:  # type: ignore[no-untyped-def]
     """A later occurrence of a rule in a file: one line, or nothing past ``_SHOWN`` (then the count)."""
     from rich.text import Text
 
     if number > _SHOWN:
-        return
+        return []
     severity = finding.severity or Severity.ERROR
     lead = Text("  " + where, "dim")
     lead.pad_right(_INDENT - len(lead.plain))
-    console.print(Text.assemble(lead, (f"{finding.code} ", "bold"), finding.message.get(lang)),
-                  no_wrap=True, overflow="ellipsis", style=None)
+    lines = [_cut(Text.assemble(lead, (f"{finding.code} ", "bold"), visible(finding.message.get(lang))), width)]
     if number == _SHOWN and total > _SHOWN:
         more = _MORE["en" if lang == "en" else "da"].format(n=total - _SHOWN, code=finding.code)
-        console.print(Text(" " * _INDENT + more, style=_STYLE[severity]), no_wrap=True, overflow="ellipsis")
+        lines.append(_cut(Text(" " * _INDENT + more, style=_STYLE[severity]), width))
+    return lines
 
 
 def write_summary(results: list[FileResult], options: FormatOptions, stream: TextIO, report: str = "") -> None:
