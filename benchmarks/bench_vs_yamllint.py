@@ -12,6 +12,9 @@ on it and reports each pair as ratios (planlint / yamllint):
 * ``floor``: a Python that only imports the libraries planlint cannot start
   without (typer, pydantic, PyYAML, pluggy), next to yamllint's whole run;
 * planlint alone on 2,000 plans with ``--format json`` (the memory goal);
+* ``formats``: planlint alone on 30 copies of the plan with 200 findings, once
+  per output format, with the CPU each format costs a finding above ``text``
+  (the cheapest);
 * and in-process: CPU per plan of the whole lint, and of parse + node building
   next to libyaml's own composer on the same text (``plan``).
 
@@ -194,14 +197,37 @@ def row(label: str, mine: Sample, theirs: Sample | None) -> str:
 
 
 #: the cases that are not a number of plans ("version" also times --help)
-NAMED_CASES = ("plan", "version", "floor")
+NAMED_CASES = ("plan", "version", "floor", "formats")
+#: ``formats``: every output format, the cheapest first (the others are measured against it)
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "rich")
+FORMAT_COPIES = 30
+
+
+def formats_case(planlint: str, work: Path, repeat: int) -> None:
+    """Each format on the same findings, serial: CPU a finding above ``text``."""
+    import json
+
+    folder = work / "corpus_formats"
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(FORMAT_COPIES):
+        shutil.copyfile(ROOT / "example_plans" / MANY_FINDINGS, folder / f"plan_{index:03d}.yaml")
+    done = subprocess.run([planlint, "check", "--format", "json", "--jobs", "1", str(folder)],
+                          capture_output=True, text=True, env=ENV, check=False)
+    findings = sum(len(result["findings"]) for result in json.loads(done.stdout)["files"])
+    base = None
+    for name in FORMATS:
+        sample = best([planlint, "check", "--format", name, "--jobs", "1", str(folder)], work, repeat)
+        base = sample.cpu if base is None else base
+        per = (sample.cpu - base) / findings * 1e6
+        print(row(f"{name}: +{per:.0f} us a finding", sample, None), flush=True)
+    shutil.rmtree(folder)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", default="plan,version,floor,1,10,1000,2000",
-                        help="comma-separated: plan (in-process CPU per plan), version, floor, and numbers of plans "
-                             "(2000: planlint json alone)")
+    parser.add_argument("--cases", default="plan,version,floor,1,10,formats,1000,2000",
+                        help="comma-separated: plan (in-process CPU per plan), version, floor, formats, "
+                             "and numbers of plans (2000: planlint json alone)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the best is kept")
     parser.add_argument("--jobs", default=None, help="planlint --jobs (default: planlint's own default)")
     parser.add_argument("--with-findings", action="store_true",
@@ -232,6 +258,9 @@ def main(argv: list[str]) -> int:
                 print(row("--version", mine, theirs), flush=True)
                 mine, theirs = best_pair([planlint, "--help"], [yamllint, "--help"], work, args.repeat)
                 print(row("--help", mine, theirs), flush=True)
+                continue
+            if case == "formats":
+                formats_case(planlint, work, args.repeat)
                 continue
             if case == "floor":  # what no planlint start can avoid: Python and the libraries it stands on
                 folder = work / "corpus_floor"

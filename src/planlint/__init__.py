@@ -25,7 +25,7 @@ from typing import Any
 
 #: the one version: pyproject.toml reads it (dynamic), the CLI, SARIF and JSON print it, and
 #: CHANGELOG.md's newest section is headed by it (tests/test_version.py)
-__version__ = "0.2.1"
+__version__ = "0.2.2"
 
 # Imported now, not lazily: the decorator ``rule`` shares its name with the module
 # planlint.rule, and importing that module later would set ``planlint.rule`` to
