@@ -316,3 +316,14 @@ def test_a_finder_of_distributions_besides_the_standard_one_is_asked_every_time(
     found = _found()
     assert ("second", "second_module") in found and ("first", "first_module") not in found
     assert not any(name.startswith("entry_points_") for name in _entries(fresh_cache))
+
+
+def test_a_path_entry_that_is_not_text_makes_the_plugin_list_be_read_afresh(fresh_cache, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    site = tmp_path / "site"
+    _install(site, "planlint_on_a_path_object", "onpath = onpath_module\n")
+    monkeypatch.setattr(sys, "path", [*sys.path, Path(site)])  # a Path, not a str: importlib reads it
+    assert _found() == _metadata_says()
+    assert ("onpath", "onpath_module") in _found()
+    assert not any(name.startswith("entry_points_") for name in _entries(fresh_cache))

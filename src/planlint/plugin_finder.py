@@ -54,6 +54,8 @@ def _installed_key() -> bytes | None:
 
     if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
         return None
+    if not all(isinstance(entry, str) for entry in sys.path):
+        return None  # a Path (or bytes) entry: rare enough to be asked about afresh
     parts = []
     for entry in sys.path:
         folder = os.path.abspath(entry or ".")  # "": the current folder, which differs between runs
