@@ -225,3 +225,22 @@ def planlint_wheel(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stderr
     (wheel,) = (work / "dist").glob("planlint-*.whl")
     return wheel
+
+
+def install_by_dist_info(site: Path, dist: str, entry_points: dict[str, str],
+                         modules: dict[str, str] | None = None) -> Path:
+    """Make ``site`` look like site-packages holding an installed distribution; its metadata folder.
+
+    importlib.metadata finds ``<dist>.dist-info`` on sys.path exactly as it
+    finds what pip installs, so this is an installed plugin without pip:
+    ``entry_points`` are its ``planlint`` entry points (name -> value) and
+    ``modules`` the source of each top-level module it installs beside them.
+    """
+    info = site / f"{dist}-1.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0.0\n", encoding="utf-8")
+    lines = "".join(f"{name} = {target}\n" for name, target in entry_points.items())
+    (info / "entry_points.txt").write_text(f"[planlint]\n{lines}", encoding="utf-8")
+    for name, source in (modules or {}).items():
+        (site / f"{name}.py").write_text(source, encoding="utf-8")
+    return info

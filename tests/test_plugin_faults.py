@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, base_text, line_of
+from conftest import ROOT, base_text, install_by_dist_info, line_of
 
 from planlint.findings import Finding, Message
 from planlint.plugin_guard import guard as time_budget
@@ -29,11 +29,7 @@ HANG_TIMEOUT = 120
 
 def install_plugin(site: Path, name: str, source: str) -> None:
     """An installed distribution ``name`` whose module ``name`` is a planlint plugin."""
-    info = site / f"{name}-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[planlint]\n{name} = {name}\n", encoding="utf-8")
-    (site / f"{name}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    install_by_dist_info(site, name, {name: name}, {name: textwrap.dedent(source)})
 
 
 def plugin_with_rule(code: str, body: str) -> str:

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, run_process
+from conftest import EXAMPLES, install_by_dist_info, run_process
 
 PLAN = EXAMPLES / "komplet_plan.yaml"
 PLANS = sorted(EXAMPLES.rglob("*.yaml"))
@@ -229,13 +229,6 @@ def test_a_rule_pack_comes_from_the_cache_until_any_pack_file_of_its_folder_chan
     assert done.returncode == 2 and "base.yaml" in done.stderr
 
 
-def _install(site, dist: str, lines: str) -> None:
-    info = site / f"{dist}-1.0.dist-info"
-    info.mkdir(parents=True, exist_ok=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[planlint]\n{lines}", encoding="utf-8")
-
-
 def _found(group: str = "planlint") -> list[tuple[str, str]]:
     from planlint.plugin_finder import entry_points
 
@@ -258,15 +251,15 @@ def test_the_plugin_list_comes_from_the_cache_until_a_distribution_on_the_path_c
     assert _found() == builtin  # a miss: importlib.metadata answers, the answer is written
     assert any(name.startswith("entry_points_planlint-") for name in _entries(fresh_cache))
     assert _found() == builtin  # a hit
-    _install(site, "planlint_extra", "extra = extra_module\n")  # installed after the list was cached
+    info = install_by_dist_info(site, "planlint_extra", {"extra": "extra_module"})  # after the list was cached
     assert _found() == _metadata_says() == sorted(builtin + [("extra", "extra_module")])
     # the same distribution rewritten in place (an editable reinstall)
-    (site / "planlint_extra-1.0.dist-info" / "entry_points.txt").write_text(
+    (info / "entry_points.txt").write_text(
         "[planlint]\nextra = other_module:plugin\n", encoding="utf-8")
     assert _found() == sorted(builtin + [("extra", "other_module:plugin")])
     import shutil
 
-    shutil.rmtree(site / "planlint_extra-1.0.dist-info")  # uninstalled
+    shutil.rmtree(info)  # uninstalled
     assert _found() == builtin
     # a group no one provides is an empty list, from the cache too
     assert _found("planlint-nobody") == [] == _found("planlint-nobody")
@@ -276,7 +269,7 @@ def test_a_point_from_the_cache_loads_as_importlib_metadata_loads_it(fresh_cache
     site = tmp_path / "site"
     (site / "found_plugin").mkdir(parents=True)
     (site / "found_plugin" / "__init__.py").write_text("class Hooks:\n    marker = 'found'\n", encoding="utf-8")
-    _install(site, "found_plugin", "found = found_plugin:Hooks\n")
+    install_by_dist_info(site, "found_plugin", {"found": "found_plugin:Hooks"})
     monkeypatch.syspath_prepend(str(site))
     from planlint.plugin_finder import entry_points
 
@@ -322,7 +315,7 @@ def test_a_path_entry_that_is_not_text_makes_the_plugin_list_be_read_afresh(fres
     from pathlib import Path
 
     site = tmp_path / "site"
-    _install(site, "planlint_on_a_path_object", "onpath = onpath_module\n")
+    install_by_dist_info(site, "planlint_on_a_path_object", {"onpath": "onpath_module"})
     monkeypatch.setattr(sys, "path", [*sys.path, Path(site)])  # a Path, not a str: importlib reads it
     assert _found() == _metadata_says()
     assert ("onpath", "onpath_module") in _found()

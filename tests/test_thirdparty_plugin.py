@@ -11,24 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, base_text, copy_for_build, run_cli
+from conftest import ROOT, base_text, copy_for_build, install_by_dist_info, run_cli
 
 EXAMPLE_PLUGIN = ROOT / "examples" / "planlint-plugin-eksempel"
-
-
-def install_by_dist_info(site: Path, dist: str, entry_points: dict[str, str], modules: dict[str, str]) -> None:
-    """Make ``site`` look like site-packages holding an installed distribution.
-
-    importlib.metadata finds ``<dist>.dist-info`` on sys.path exactly as it
-    finds what pip installs, so this is an installed plugin without pip.
-    """
-    info = site / f"{dist}-1.0.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0.0\n", encoding="utf-8")
-    lines = "".join(f"{name} = {target}\n" for name, target in entry_points.items())
-    (info / "entry_points.txt").write_text(f"[planlint]\n{lines}", encoding="utf-8")
-    for name, source in modules.items():
-        (site / f"{name}.py").write_text(source, encoding="utf-8")
 
 
 BOOM = '''
